@@ -1,0 +1,79 @@
+using AuthApi.Discovery;
+using AuthApi.Endpoints;
+using AuthApi.Login;
+using AuthApi.OpenApi;
+using AuthApi.Options;
+using AuthApi.Problems;
+using AuthApi.Sessions;
+using AuthApi.Tokens;
+using FluentValidation;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi;
+
+/// <summary>Registers everything the service needs: <c>builder.AddAuthApi()</c>.</summary>
+internal static class AuthApiServices
+{
+    public static WebApplicationBuilder AddAuthApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Configuration: bound from "Auth", validated with FluentValidation before the first request.
+        services.AddSingleton<IConfigureOptions<AuthOptions>, AuthOptionsSetup>();
+        services.AddSingleton<IValidator<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AuthOptions>, FluentValidationOptions<AuthOptions>>();
+        services.AddOptions<AuthOptions>().ValidateOnStart();
+
+        // Cookie encryption keys, persisted so a restart logs nobody out.
+        services.AddDataProtection().SetApplicationName("AuthApi");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<AuthOptions>, IHostEnvironment, ILoggerFactory>((keys, auth, environment, loggers) =>
+                keys.XmlRepository = new FileSystemXmlRepository(KeysDirectory(auth.Value, environment), loggers));
+
+        // Calls to providers.
+        services.AddHttpClient(ProviderHttpClient.Name, client => client.Timeout = ProviderHttpClient.Timeout);
+        services.AddSingleton<ProviderMetadataCache>();
+        services.AddSingleton<ProviderClient>();
+        services.AddSingleton<IdTokenValidator>();
+
+        // Login, sessions and their cookies.
+        services.TryAddSingletonTimeProvider();
+        services.AddSingleton<CookieJar>();
+        services.AddSingleton<SessionCookies>();
+        services.AddSingleton<LoginCookies>();
+        services.AddSingleton<UsedStates>();
+        services.AddSingleton<ReturnUrlValidator>();
+        services.AddSingleton<IValidator<LoginRequest>, LoginRequestValidator>();
+        services.AddSingleton<LoginCallback>();
+        services.AddSingleton<SessionLogout>();
+
+        // Errors as Problem Details, CORS for the SPA origins, the OpenAPI document.
+        services.AddAuthProblemDetails();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<AuthOptions>>((cors, auth) => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins([.. auth.Value.AllowedOrigins])
+            .AllowCredentials()
+            .WithHeaders(CsrfHeaderFilter.HeaderName, "Content-Type")
+            .WithMethods("GET", "POST", "DELETE")));
+        services.AddAuthApiOpenApi();
+
+        return builder;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(service => service.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static DirectoryInfo KeysDirectory(AuthOptions auth, IHostEnvironment environment) =>
+        new(auth.DataProtection.KeysPath is { Length: > 0 } path
+            ? Path.GetFullPath(path, environment.ContentRootPath)
+            : Path.Combine(environment.ContentRootPath, "keys"));
+}

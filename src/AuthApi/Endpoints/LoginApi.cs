@@ -1,0 +1,144 @@
+using AuthApi.Contracts;
+using AuthApi.Discovery;
+using AuthApi.Logging;
+using AuthApi.Login;
+using AuthApi.Options;
+using AuthApi.Problems;
+using Duende.IdentityModel.Client;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Endpoints;
+
+/// <summary><c>GET /login</c> and <c>GET /oauth2callback</c>: the authorization code flow with PKCE.</summary>
+internal static class LoginApi
+{
+    public static RouteGroupBuilder MapLoginApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Login");
+
+        group.MapGet("/login", Login)
+            .WithName("Login")
+            .WithSummary("Start a login with a provider")
+            .WithDescription("Redirects (302) to the provider's authorization endpoint with PKCE (S256), state and nonce, after setting a correlation cookie. With 'Accept: application/json' answers 200 with the authorization URL instead.")
+            .Produces(StatusCodes.Status302Found)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/oauth2callback", Callback)
+            .WithName("Callback")
+            .WithSummary("Finish a login (the provider's redirect target)")
+            .WithDescription("Exchanges the code, validates the ID token, writes the session and redirects (302) to the login's returnUrl. On failure redirects there with auth_error=<errorCode> and creates no session. Without code and error it is the return from the provider's logout and redirects to Auth:PostLogoutReturnUrl.")
+            .Produces(StatusCodes.Status302Found);
+
+        return group;
+    }
+
+    private static async Task<Results<RedirectHttpResult, Ok<LoginUrlResponse>, ProblemHttpResult>> Login(
+        [AsParameters] LoginRequest request,
+        [AsParameters] LoginServices services,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var validation = await services.Validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            var failure = validation.Errors[0];
+            return failure.ErrorCode switch
+            {
+                ErrorCodes.UnknownProvider => AuthProblems.UnknownProvider(request.Provider),
+                ErrorCodes.InvalidReturnUrl => AuthProblems.InvalidReturnUrl(),
+                _ => AuthProblems.InvalidRequest(failure.ErrorMessage),
+            };
+        }
+
+        var options = services.Options.Value;
+        var providerName = request.Provider ?? options.ResolveDefaultProvider()!;
+        var metadata = await services.Discovery.GetAsync(providerName, cancellationToken);
+        if (metadata is null)
+        {
+            return AuthProblems.ProviderUnavailable(context);
+        }
+
+        var now = services.Time.GetUtcNow();
+        var login = new LoginTransaction(
+            ProtocolRandom.NewValue(),
+            ProtocolRandom.NewValue(),
+            ProtocolRandom.NewValue(),
+            providerName,
+            request.ReturnUrl ?? "/",
+            now);
+        services.LoginCookies.Write(context, login, now + options.LoginTimeout);
+        Log.LoginStarted(services.Logger, providerName);
+
+        var authorizationUrl = AuthorizationUrl(metadata, options.Providers[providerName], login, request, options.RedirectUri);
+        return WantsJson(context.Request)
+            ? TypedResults.Ok(new LoginUrlResponse(authorizationUrl))
+            : TypedResults.Redirect(authorizationUrl);
+    }
+
+    private static async Task<RedirectHttpResult> Callback(
+        [AsParameters] CallbackRequest request,
+        LoginCallback callback,
+        IOptions<AuthOptions> options,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (request.IsPostLogoutReturn)
+        {
+            return TypedResults.Redirect(options.Value.PostLogoutReturnUrl);
+        }
+        return TypedResults.Redirect(await callback.CompleteAsync(context, request, cancellationToken));
+    }
+
+    private static string AuthorizationUrl(ProviderMetadata metadata, ProviderOptions provider, LoginTransaction login, LoginRequest request, string redirectUri)
+    {
+        // Per-login hints from the query win over the configured defaults of the same name.
+        var extra = new Parameters(provider.AuthorizeParameters
+            .Where(parameter => !IsSetByRequest(parameter.Key, request)));
+        return new RequestUrl(metadata.AuthorizationEndpoint).CreateAuthorizeUrl(
+            clientId: provider.ClientId,
+            responseType: "code",
+            scope: provider.Scope,
+            redirectUri: redirectUri,
+            state: login.State,
+            nonce: login.Nonce,
+            loginHint: request.LoginHint,
+            prompt: request.Prompt,
+            codeChallenge: ProtocolRandom.CodeChallenge(login.CodeVerifier),
+            codeChallengeMethod: "S256",
+            maxAge: request.MaxAge is null ? null : int.Parse(request.MaxAge, System.Globalization.CultureInfo.InvariantCulture),
+            uiLocales: request.UiLocales,
+            extra: extra);
+    }
+
+    private static bool IsSetByRequest(string parameter, LoginRequest request) => parameter switch
+    {
+        "prompt" => request.Prompt is not null,
+        "login_hint" => request.LoginHint is not null,
+        "max_age" => request.MaxAge is not null,
+        "ui_locales" => request.UiLocales is not null,
+        _ => false,
+    };
+
+    private static bool WantsJson(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>What <c>GET /login</c> needs.</summary>
+internal sealed class LoginServices(
+    IValidator<LoginRequest> validator,
+    ProviderMetadataCache discovery,
+    LoginCookies loginCookies,
+    IOptions<AuthOptions> options,
+    TimeProvider time,
+    ILogger<LoginRequest> logger)
+{
+    public IValidator<LoginRequest> Validator { get; } = validator;
+    public ProviderMetadataCache Discovery { get; } = discovery;
+    public LoginCookies LoginCookies { get; } = loginCookies;
+    public IOptions<AuthOptions> Options { get; } = options;
+    public TimeProvider Time { get; } = time;
+    public ILogger Logger { get; } = logger;
+}

@@ -1,0 +1,38 @@
+namespace AuthApi.Logging;
+
+/// <summary>Every log line the service writes. None carries a token, code, secret or cookie value.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Fetched discovery metadata for provider {Provider}")]
+    public static partial void DiscoveryFetched(ILogger logger, string provider);
+
+    [LoggerMessage(2, LogLevel.Warning, "Discovery for provider {Provider} failed: {Error}. Serving the previous metadata: {HasStale}")]
+    public static partial void DiscoveryFailed(ILogger logger, string provider, string error, bool hasStale);
+
+    [LoggerMessage(3, LogLevel.Information, "Re-fetched signing keys for provider {Provider} after an unknown key ID: {KeyCount} keys")]
+    public static partial void SigningKeysRefetched(ILogger logger, string provider, int keyCount);
+
+    [LoggerMessage(4, LogLevel.Warning, "Re-fetching signing keys for provider {Provider} failed: {Error}")]
+    public static partial void SigningKeysRefetchFailed(ILogger logger, string provider, string error);
+
+    [LoggerMessage(10, LogLevel.Information, "Login started with provider {Provider}")]
+    public static partial void LoginStarted(ILogger logger, string provider);
+
+    [LoggerMessage(11, LogLevel.Information, "Login succeeded with provider {Provider}")]
+    public static partial void LoginSucceeded(ILogger logger, string provider);
+
+    [LoggerMessage(12, LogLevel.Warning, "Login failed with {ErrorCode} (provider {Provider}): {Reason}")]
+    public static partial void LoginFailed(ILogger logger, string errorCode, string provider, string reason);
+
+    [LoggerMessage(13, LogLevel.Error, "Login with provider {Provider} failed: the session needs {Size} cookie bytes, over Auth:Session:MaxCookieBytes ({Max}). Turn on the Redis session store (Auth:Session:Store=Redis) or ask the provider for fewer claims (e.g. a narrower Scope, no group claims in the ID token).")]
+    public static partial void SessionTooLarge(ILogger logger, string provider, int size, int max);
+
+    [LoggerMessage(20, LogLevel.Information, "Logged out a session of provider {Provider}; provider logout: {AtProvider}")]
+    public static partial void LoggedOut(ILogger logger, string provider, bool atProvider);
+
+    [LoggerMessage(21, LogLevel.Warning, "Revoking the refresh token at provider {Provider} failed: {Error}; the logout goes on")]
+    public static partial void RevocationFailed(ILogger logger, string provider, string error);
+
+    [LoggerMessage(30, LogLevel.Error, "Unhandled exception on {Method} {Path}")]
+    public static partial void UnhandledException(ILogger logger, string method, string path, Exception exception);
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using AuthApi.Discovery;
+using AuthApi.Logging;
+using AuthApi.Options;
+using AuthApi.Problems;
+using AuthApi.Sessions;
+using AuthApi.Tokens;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Login;
+
+/// <summary>
+/// Finishes a login at <c>/oauth2callback</c>: checks the response against its correlation cookie,
+/// exchanges the code, validates the ID token, merges userinfo and writes the session. Any failure
+/// writes no session and sends the browser back with <c>auth_error</c>.
+/// </summary>
+internal sealed class LoginCallback(
+    LoginCookies loginCookies,
+    SessionCookies sessionCookies,
+    UsedStates usedStates,
+    ProviderMetadataCache discovery,
+    ProviderClient providerClient,
+    IdTokenValidator idTokens,
+    IOptions<AuthOptions> options,
+    TimeProvider time,
+    ILogger<LoginCallback> logger)
+{
+    /// <summary>Completes the login and returns where to redirect the browser.</summary>
+    public async Task<string> CompleteAsync(HttpContext context, CallbackRequest request, CancellationToken cancellationToken)
+    {
+        var lookup = loginCookies.Find(context, request.State);
+        if (lookup.Transaction is not { } login)
+        {
+            return Fail(null, ErrorCodes.LoginExpired, "no login cookie for this state");
+        }
+        loginCookies.Delete(context, login.State);
+
+        if (!lookup.StateMatches)
+        {
+            return Fail(login, ErrorCodes.StateMismatch, "the state differs from the login cookie's");
+        }
+        var now = time.GetUtcNow();
+        if (now - login.CreatedAt > options.Value.LoginTimeout || !options.Value.Providers.TryGetValue(login.Provider, out var provider))
+        {
+            return Fail(login, ErrorCodes.LoginExpired, "the login is older than Auth:LoginTimeout or its provider is gone");
+        }
+        if (!usedStates.TryUse(login.State, login.CreatedAt + options.Value.LoginTimeout))
+        {
+            return Fail(login, ErrorCodes.LoginExpired, "this state was already used (replayed callback)");
+        }
+
+        var metadata = await discovery.GetAsync(login.Provider, cancellationToken);
+        if (metadata is null)
+        {
+            return Fail(login, ErrorCodes.TokenExchangeFailed, "the provider's metadata is unavailable");
+        }
+        // RFC 9207 §2.4: check iss before anything else in the response, errors included.
+        if (request.Iss is null ? metadata.IssParameterSupported : request.Iss != metadata.Issuer)
+        {
+            return Fail(login, ErrorCodes.IssuerMismatch, request.Iss is null ? "iss is missing though the provider promises it" : "iss is not the provider's issuer");
+        }
+        if (request.Error is not null)
+        {
+            return Fail(login, ErrorCodes.ProviderError, $"the provider answered error={SafeErrorCode(request.Error)}", SafeErrorCode(request.Error));
+        }
+
+        var tokens = await providerClient.ExchangeCodeAsync(metadata, provider, request.Code!, login.CodeVerifier, options.Value.RedirectUri, cancellationToken);
+        if (tokens.IsError || string.IsNullOrEmpty(tokens.IdentityToken))
+        {
+            var reason = tokens.IsError ? $"{tokens.ErrorType} {(int)tokens.HttpStatusCode} {SafeErrorCode(tokens.Error ?? "")}" : "no id_token in the response";
+            return Fail(login, ErrorCodes.TokenExchangeFailed, reason);
+        }
+
+        var idToken = await idTokens.ValidateAsync(login.Provider, metadata, tokens.IdentityToken, login.Nonce, cancellationToken);
+        if (!idToken.IsValid)
+        {
+            return Fail(login, ErrorCodes.IdTokenInvalid, idToken.Error!);
+        }
+
+        var claims = idToken.Claims;
+        if (provider.UseUserInfo && metadata.UserInfoEndpoint is { } userInfoEndpoint && !string.IsNullOrEmpty(tokens.AccessToken))
+        {
+            var userInfo = await providerClient.GetUserInfoAsync(userInfoEndpoint, tokens.AccessToken, cancellationToken);
+            if (userInfo is null || !userInfo.TryGetValue("sub", out var sub) || sub.ValueKind != JsonValueKind.String || sub.GetString() != idToken.Subject)
+            {
+                return Fail(login, ErrorCodes.UserInfoInvalid, userInfo is null ? "userinfo failed" : "userinfo's sub differs from the ID token's");
+            }
+            foreach (var (name, value) in userInfo)
+            {
+                claims.TryAdd(name, value); // the signed ID token wins where both have a claim
+            }
+        }
+
+        var session = NewSession(login.Provider, idToken, claims, now);
+        var sessionTokens = new SessionTokens(
+            session.Id,
+            tokens.IdentityToken,
+            NullIfEmpty(tokens.AccessToken),
+            NullIfEmpty(tokens.RefreshToken),
+            tokens.ExpiresIn > 0 ? now.AddSeconds(tokens.ExpiresIn) : null,
+            NullIfEmpty(tokens.TokenType),
+            NullIfEmpty(tokens.Scope));
+        if (!sessionCookies.TryWrite(context, session, sessionTokens, out var size))
+        {
+            Log.SessionTooLarge(logger, login.Provider, size, options.Value.Session.MaxCookieBytes);
+            return WithError(login.ReturnUrl, ErrorCodes.SessionTooLarge);
+        }
+
+        Log.LoginSucceeded(logger, login.Provider);
+        return login.ReturnUrl;
+    }
+
+    private UserSession NewSession(string provider, IdTokenResult idToken, Dictionary<string, JsonElement> claims, DateTimeOffset now)
+    {
+        var sessionOptions = options.Value.Session;
+        var expiresAt = now + sessionOptions.AbsoluteLifetime;
+        if (sessionOptions.UseProviderExpiry && idToken.ExpiresAt < expiresAt)
+        {
+            expiresAt = idToken.ExpiresAt;
+        }
+        return new UserSession(
+            ProtocolRandom.NewValue(),
+            provider,
+            idToken.Subject,
+            claims,
+            now,
+            expiresAt,
+            sessionOptions.IdleTimeout is { } idle ? Min(now + idle, expiresAt) : null);
+    }
+
+    private string Fail(LoginTransaction? login, string errorCode, string reason, string? providerError = null)
+    {
+        Log.LoginFailed(logger, errorCode, login?.Provider ?? "(unknown)", reason);
+        var url = WithError(login?.ReturnUrl ?? "/", errorCode);
+        return string.IsNullOrEmpty(providerError) ? url : QueryHelpers.AddQueryString(url, "auth_error_detail", providerError);
+    }
+
+    private static string WithError(string returnUrl, string errorCode) =>
+        QueryHelpers.AddQueryString(returnUrl, "auth_error", errorCode);
+
+    /// <summary>A provider's error code reduced to <c>[a-z_]</c>, so nothing it sends can inject into a URL or a log.</summary>
+    private static string SafeErrorCode(string error) =>
+        new([.. error.Where(c => c is (>= 'a' and <= 'z') or '_').Take(64)]);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

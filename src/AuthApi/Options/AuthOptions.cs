@@ -1,0 +1,47 @@
+namespace AuthApi.Options;
+
+/// <summary>The <c>Auth</c> configuration section.</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    /// <summary>Name given to a provider configured flat under <c>Auth</c> (Streamlit's unnamed <c>[auth]</c>).</summary>
+    public const string FlatProviderName = "default";
+
+    /// <summary>Absolute URL of this service's <c>/oauth2callback</c>, registered at every provider. Required.</summary>
+    public string RedirectUri { get; set; } = "";
+
+    /// <summary>The OpenID providers by name (<c>[a-z0-9-]+</c>).</summary>
+    public Dictionary<string, ProviderOptions> Providers { get; set; } = [];
+
+    /// <summary>Provider used when <c>/login</c> names none. Defaults to the only provider when there is one.</summary>
+    public string? DefaultProvider { get; set; }
+
+    /// <summary>Token kinds <c>/me/tokens</c> returns: <c>id</c>, <c>access</c>, <c>refresh</c>. A string or a list. Defaults to none.</summary>
+    public List<string> ExposeTokens { get; set; } = [];
+
+    /// <summary>Second opt-in needed before a listed <c>refresh</c> token is exposed. Defaults to <c>false</c>.</summary>
+    public bool ExposeRefreshToken { get; set; }
+
+    /// <summary>SPA origins allowed for CORS (with credentials) and for absolute return URLs. Defaults to none.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>Where the user lands after logging out. Defaults to <c>/</c>.</summary>
+    public string PostLogoutReturnUrl { get; set; } = "/";
+
+    /// <summary>How long a started login may take to come back. Defaults to 10 minutes.</summary>
+    public TimeSpan LoginTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Tolerance for the ID token's <c>exp</c> and <c>iat</c>. Defaults to 2 minutes.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
+
+    public SessionOptions Session { get; set; } = new();
+
+    public DiscoveryOptions Discovery { get; set; } = new();
+
+    public DataProtectionOptions DataProtection { get; set; } = new();
+
+    /// <summary>Name of the provider <c>/login</c> uses when the request names none, or null when that is ambiguous.</summary>
+    public string? ResolveDefaultProvider() =>
+        DefaultProvider ?? (Providers.Count == 1 ? Providers.Keys.First() : null);
+}

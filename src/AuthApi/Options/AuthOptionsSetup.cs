@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Options;
+
+/// <summary>
+/// Binds what plain binding cannot: the flat single-provider form and lists given as one
+/// comma-separated string (<c>Auth__ExposeTokens=id,access</c>).
+/// </summary>
+internal sealed class AuthOptionsSetup(IConfiguration configuration) : IConfigureOptions<AuthOptions>
+{
+    public void Configure(AuthOptions options)
+    {
+        var section = configuration.GetSection(AuthOptions.SectionName);
+        section.Bind(options);
+        options.ExposeTokens = ReadList(section.GetSection(nameof(AuthOptions.ExposeTokens)));
+        options.AllowedOrigins = ReadList(section.GetSection(nameof(AuthOptions.AllowedOrigins)));
+
+        if (section[nameof(ProviderOptions.ServerMetadataUrl)] is not null || section[nameof(ProviderOptions.ClientId)] is not null)
+        {
+            var flat = new ProviderOptions();
+            section.Bind(flat);
+            options.Providers.TryAdd(AuthOptions.FlatProviderName, flat);
+        }
+    }
+
+    private static List<string> ReadList(IConfigurationSection section) =>
+        section.Value is { } single
+            ? [.. single.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : [.. section.GetChildren().Select(child => child.Value).OfType<string>()];
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace AuthApi.Options;
+
+/// <summary>Startup checks of the <c>Auth</c> section; every message names its key and says how to fix it.</summary>
+internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptions>
+{
+    public static readonly IReadOnlySet<string> TokenKinds = new HashSet<string>(StringComparer.Ordinal) { "id", "access", "refresh" };
+
+    public AuthOptionsValidator()
+    {
+        RuleFor(o => o.RedirectUri)
+            .Must(BeCallbackUrl)
+            .WithMessage("Auth:RedirectUri must be an absolute http(s) URL ending in /oauth2callback, e.g. https://app.example.com/oauth2callback.");
+
+        RuleFor(o => o.Providers)
+            .NotEmpty()
+            .WithMessage("Auth:Providers is empty: configure at least one provider (Auth:Providers:{name}:ServerMetadataUrl, ClientId, ClientSecret) or the flat Auth:ServerMetadataUrl, Auth:ClientId, Auth:ClientSecret.");
+
+        RuleForEach(o => o.Providers.Keys)
+            .Must(name => ProviderName().IsMatch(name))
+            .WithMessage((_, name) => $"Auth:Providers:{name}: provider names may contain only a-z, 0-9 and '-'; rename it.");
+
+        RuleForEach(o => o.Providers)
+            .SetValidator(new ProviderOptionsValidator());
+
+        RuleFor(o => o.DefaultProvider)
+            .Must((o, name) => name is null || o.Providers.ContainsKey(name))
+            .WithMessage(o => $"Auth:DefaultProvider '{o.DefaultProvider}' names no configured provider; use one of: {string.Join(", ", o.Providers.Keys)}.");
+
+        RuleForEach(o => o.ExposeTokens)
+            .Must(kind => TokenKinds.Contains(kind))
+            .WithMessage((_, kind) => $"Auth:ExposeTokens: unknown token kind '{kind}'; use id, access or refresh.");
+
+        RuleForEach(o => o.AllowedOrigins)
+            .Must(BeOrigin)
+            .WithMessage((_, origin) => $"Auth:AllowedOrigins: '{origin}' is not an origin; write scheme://host[:port] with no path, e.g. https://app.example.com.");
+
+        RuleFor(o => o.PostLogoutReturnUrl)
+            .Must(url => url.StartsWith('/') || Uri.TryCreate(url, UriKind.Absolute, out _))
+            .WithMessage("Auth:PostLogoutReturnUrl must be a local path such as / or an absolute URL.");
+
+        RuleFor(o => o.LoginTimeout)
+            .GreaterThan(TimeSpan.Zero)
+            .WithMessage("Auth:LoginTimeout must be positive, e.g. 00:10:00.");
+
+        RuleFor(o => o.ClockSkew)
+            .InclusiveBetween(TimeSpan.Zero, TimeSpan.FromMinutes(10))
+            .WithMessage("Auth:ClockSkew must be between 00:00:00 and 00:10:00.");
+
+        RuleFor(o => o.Session.AbsoluteLifetime)
+            .GreaterThan(TimeSpan.Zero)
+            .WithMessage("Auth:Session:AbsoluteLifetime must be positive, e.g. 30.00:00:00.");
+
+        RuleFor(o => o.Session.IdleTimeout)
+            .Must(idle => idle is null || idle > TimeSpan.Zero)
+            .WithMessage("Auth:Session:IdleTimeout must be positive (e.g. 00:30:00) or left out to turn it off.");
+
+        RuleFor(o => o.Session.MaxCookieBytes)
+            .InclusiveBetween(4096, 64 * 1024)
+            .WithMessage("Auth:Session:MaxCookieBytes must be between 4096 and 65536.");
+
+        RuleFor(o => o.Discovery.RefreshInterval)
+            .GreaterThanOrEqualTo(TimeSpan.FromSeconds(10))
+            .WithMessage("Auth:Discovery:RefreshInterval must be at least 00:00:10.");
+    }
+
+    private static bool BeCallbackUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.AbsolutePath.EndsWith("/oauth2callback", StringComparison.Ordinal)
+        && uri.Query.Length == 0 && uri.Fragment.Length == 0;
+
+    private static bool BeOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.GetLeftPart(UriPartial.Authority) == origin.TrimEnd('/');
+
+    [GeneratedRegex("^[a-z0-9-]+$")]
+    internal static partial Regex ProviderName();
+}

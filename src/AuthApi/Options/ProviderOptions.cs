@@ -1,0 +1,54 @@
+namespace AuthApi.Options;
+
+/// <summary>One OpenID provider: <c>Auth:Providers:{name}</c>.</summary>
+public sealed class ProviderOptions
+{
+    public const string ClientSecretBasic = "client_secret_basic";
+    public const string ClientSecretPost = "client_secret_post";
+
+    /// <summary>Algorithms accepted for ID token signatures unless <see cref="IdTokenSigningAlgorithms"/> says otherwise: asymmetric only.</summary>
+    public static readonly IReadOnlyList<string> DefaultIdTokenSigningAlgorithms =
+        ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
+
+    /// <summary>The provider's <c>.well-known/openid-configuration</c> URL (https, except on loopback). Required.</summary>
+    public string ServerMetadataUrl { get; set; } = "";
+
+    /// <summary>The client ID registered at the provider. Required.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The client secret registered at the provider. Required.</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Scopes requested. Defaults to <c>openid profile email</c>.</summary>
+    public string Scope { get; set; } = "openid profile email";
+
+    /// <summary>Name shown on login buttons. Defaults to the provider's name.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>Extra authorize parameters sent on every login (e.g. <c>prompt</c>, <c>hd</c>). Defaults to none.</summary>
+    public Dictionary<string, string> AuthorizeParameters { get; set; } = [];
+
+    /// <summary><c>client_secret_basic</c> or <c>client_secret_post</c>. Defaults to <c>client_secret_basic</c>.</summary>
+    public string TokenEndpointAuthMethod { get; set; } = ClientSecretBasic;
+
+    /// <summary>Where the provider sends the user after logout. Defaults to <c>Auth:RedirectUri</c>.</summary>
+    public string? PostLogoutRedirectUri { get; set; }
+
+    /// <summary>Extra end-session parameters (e.g. <c>logout_hint</c>). Defaults to none.</summary>
+    public Dictionary<string, string> EndSessionParameters { get; set; } = [];
+
+    /// <summary>Revoke the refresh token at logout when the provider has a revocation endpoint. Defaults to <c>true</c>.</summary>
+    public bool RevokeRefreshTokenOnLogout { get; set; } = true;
+
+    /// <summary>Log out at the provider's <c>end_session_endpoint</c> when it has one. Defaults to <c>true</c>.</summary>
+    public bool UseEndSessionEndpoint { get; set; } = true;
+
+    /// <summary>Merge the userinfo endpoint's claims. Defaults to <c>true</c> when the provider has that endpoint.</summary>
+    public bool UseUserInfo { get; set; } = true;
+
+    /// <summary>Accepted ID token algorithms. Defaults to <see cref="DefaultIdTokenSigningAlgorithms"/>; an <c>HS*</c> entry verifies with the client secret.</summary>
+    public List<string>? IdTokenSigningAlgorithms { get; set; }
+
+    public IReadOnlyList<string> ResolveIdTokenSigningAlgorithms() =>
+        IdTokenSigningAlgorithms is { Count: > 0 } configured ? configured : DefaultIdTokenSigningAlgorithms;
+}

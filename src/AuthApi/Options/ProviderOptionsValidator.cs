@@ -1,0 +1,46 @@
+using System.Net;
+using FluentValidation;
+
+namespace AuthApi.Options;
+
+/// <summary>Checks one <c>Auth:Providers:{name}</c> entry.</summary>
+internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<string, ProviderOptions>>
+{
+    public ProviderOptionsValidator()
+    {
+        RuleFor(p => p.Value.ServerMetadataUrl)
+            .Must(BeMetadataUrl)
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ServerMetadataUrl must be the provider's https://.../.well-known/openid-configuration URL (http only on loopback).");
+
+        RuleFor(p => p.Value.ClientId)
+            .NotEmpty()
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ClientId is required: the client ID registered at the provider.");
+
+        RuleFor(p => p.Value.ClientSecret)
+            .NotEmpty()
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ClientSecret is required: the client secret registered at the provider.");
+
+        RuleFor(p => p.Value.Scope)
+            .Must(scope => scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("openid"))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:Scope must contain openid, e.g. 'openid profile email'.");
+
+        RuleFor(p => p.Value.TokenEndpointAuthMethod)
+            .Must(method => method is ProviderOptions.ClientSecretBasic or ProviderOptions.ClientSecretPost)
+            .WithMessage(p => $"Auth:Providers:{p.Key}:TokenEndpointAuthMethod must be client_secret_basic or client_secret_post.");
+
+        RuleFor(p => p.Value.PostLogoutRedirectUri)
+            .Must(url => url is null || Uri.TryCreate(url, UriKind.Absolute, out _))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:PostLogoutRedirectUri must be an absolute URL registered at the provider.");
+
+        RuleForEach(p => p.Value.ResolveIdTokenSigningAlgorithms())
+            .Must(alg => alg != "none")
+            .WithMessage(p => $"Auth:Providers:{p.Key}:IdTokenSigningAlgorithms must not contain 'none': unsigned ID tokens are never accepted.");
+    }
+
+    private static bool BeMetadataUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)));
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

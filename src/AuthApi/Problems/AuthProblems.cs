@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AuthApi.Problems;
+
+/// <summary>The API's RFC 9457 Problem Details, each with its <c>errorCode</c>.</summary>
+internal static class AuthProblems
+{
+    /// <summary>Seconds a client should wait before retrying an unreachable provider.</summary>
+    public const int RetryAfterSeconds = 10;
+
+    public static ProblemHttpResult InvalidRequest(string detail) =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Invalid request", detail);
+
+    public static ProblemHttpResult InvalidReturnUrl() =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidReturnUrl, "Invalid return URL",
+            "returnUrl must be a local path such as /home or an absolute URL on an allowed origin.");
+
+    public static ProblemHttpResult UnknownProvider(string? provider) =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.UnknownProvider, "Unknown provider",
+            provider is null ? "Name a provider: several are configured and none is the default." : "No provider of that name is configured; GET /providers lists them.");
+
+    public static ProblemHttpResult ProviderUnavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, "Provider unavailable",
+            "The provider's metadata could not be loaded; retry later.");
+    }
+
+    public static ProblemHttpResult NotAuthenticated() =>
+        Create(StatusCodes.Status401Unauthorized, ErrorCodes.NotAuthenticated, "Not authenticated", "Log in first: there is no session.");
+
+    public static ProblemHttpResult InvalidSid() =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSid, "Invalid sid",
+            "GET /logout needs the sid from /me's logoutUrl; POST /logout with the X-CSRF header also works.");
+
+    public static ProblemHttpResult CsrfHeaderMissing() =>
+        Create(StatusCodes.Status403Forbidden, ErrorCodes.CsrfHeaderMissing, "Anti-forgery header missing",
+            "Send the header 'X-CSRF: 1' with this request.");
+
+    public static ProblemHttpResult Create(int status, string errorCode, string title, string detail) =>
+        TypedResults.Problem(
+            statusCode: status,
+            title: title,
+            detail: detail,
+            extensions: new Dictionary<string, object?> { ["errorCode"] = errorCode });
+}

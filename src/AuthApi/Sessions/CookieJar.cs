@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using AuthApi.Options;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Sessions;
+
+/// <summary>
+/// The one cookie service: values encrypted and authenticated with Data Protection (a purpose per
+/// cookie kind), split into chunks by ASP.NET Core's <see cref="ChunkingCookieManager"/> when over the
+/// browser limit, and named with the <c>__Host-</c> prefix whenever the request came over HTTPS.
+/// Anything missing, tampered or oversized reads as no cookie.
+/// </summary>
+internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions<AuthOptions> options)
+{
+    private const string HostPrefix = "__Host-";
+    private const string ChunkCountPrefix = "chunks-";
+    private const string ChunkSuffix = "C";
+
+    private readonly ChunkingCookieManager _chunking = new() { ThrowForPartialCookies = false };
+
+    /// <summary>Most chunks one cookie of a session within <c>MaxCookieBytes</c> can have; a larger count is forged.</summary>
+    private int MaxChunks => options.Value.Session.MaxCookieBytes / 3000 + 1;
+
+    public static string NameFor(HttpContext context, string baseName) =>
+        context.Request.IsHttps ? HostPrefix + baseName : baseName;
+
+    /// <summary>Encrypts a value for a cookie; the result's length is what the cookie will cost.</summary>
+    public string Protect<T>(T value, string purpose, JsonTypeInfo<T> typeInfo) =>
+        WebEncoders.Base64UrlEncode(dataProtection.CreateProtector(purpose).Protect(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo)));
+
+    public T? Read<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo) where T : class
+    {
+        var name = NameFor(context, baseName);
+        var raw = context.Request.Cookies[name];
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+        if (raw.StartsWith(ChunkCountPrefix, StringComparison.Ordinal))
+        {
+            if (!AllChunksPresent(context, name, raw))
+            {
+                return null;
+            }
+            raw = _chunking.GetRequestCookie(context, name);
+        }
+        return Unprotect(raw, purpose, typeInfo);
+    }
+
+    /// <summary>Writes a protected value, replacing every chunk a previous value of that cookie had.</summary>
+    public void Write(HttpContext context, string baseName, string protectedValue, DateTimeOffset expires)
+    {
+        var name = NameFor(context, baseName);
+        if (context.Request.Cookies.ContainsKey(name))
+        {
+            // Set-Cookie headers apply in order: chunks the new value lacks stay deleted.
+            Delete(context, baseName);
+        }
+        _chunking.AppendResponseCookie(context, name, protectedValue, CookieOptions(context, expires));
+    }
+
+    /// <summary>Deletes the cookie and all its chunks, if the request has it.</summary>
+    public void Delete(HttpContext context, string baseName)
+    {
+        var name = NameFor(context, baseName);
+        var raw = context.Request.Cookies[name];
+        if (raw is null)
+        {
+            return;
+        }
+        var deletion = CookieOptions(context, DateTimeOffset.UnixEpoch);
+        if (ChunkCount(raw) <= MaxChunks)
+        {
+            _chunking.DeleteCookie(context, name, deletion);
+            return;
+        }
+        // A forged chunk count: delete what this service could have written, never loop to the count.
+        context.Response.Cookies.Delete(name, deletion);
+        for (var chunk = 1; chunk <= MaxChunks; chunk++)
+        {
+            context.Response.Cookies.Delete(ChunkName(name, chunk), deletion);
+        }
+    }
+
+    /// <summary>Names of the request's cookies whose base name starts with the prefix (e.g. pending logins).</summary>
+    public static IEnumerable<string> NamesStartingWith(HttpContext context, string basePrefix)
+    {
+        var prefix = NameFor(context, basePrefix);
+        return context.Request.Cookies.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    private bool AllChunksPresent(HttpContext context, string name, string header)
+    {
+        var count = ChunkCount(header);
+        if (count < 1 || count > MaxChunks)
+        {
+            return false;
+        }
+        for (var chunk = 1; chunk <= count; chunk++)
+        {
+            if (string.IsNullOrEmpty(context.Request.Cookies[ChunkName(name, chunk)]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private T? Unprotect<T>(string? raw, string purpose, JsonTypeInfo<T> typeInfo) where T : class
+    {
+        try
+        {
+            var bytes = dataProtection.CreateProtector(purpose).Unprotect(WebEncoders.Base64UrlDecode(raw!));
+            return JsonSerializer.Deserialize(bytes, typeInfo);
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The chunk count of a <c>chunks-N</c> header, 0 for a plain value, int.MaxValue when unreadable.</summary>
+    private static int ChunkCount(string raw)
+    {
+        if (!raw.StartsWith(ChunkCountPrefix, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+        return int.TryParse(raw.AsSpan(ChunkCountPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : int.MaxValue;
+    }
+
+    private static string ChunkName(string name, int chunk) =>
+        string.Concat(name, ChunkSuffix, chunk.ToString(CultureInfo.InvariantCulture));
+
+    private static CookieOptions CookieOptions(HttpContext context, DateTimeOffset expires) => new()
+    {
+        HttpOnly = true,
+        Secure = context.Request.IsHttps,
+        SameSite = SameSiteMode.Lax,
+        Path = "/",
+        Expires = expires,
+        IsEssential = true,
+    };
+}

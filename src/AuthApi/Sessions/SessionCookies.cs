@@ -1,0 +1,89 @@
+using AuthApi.Options;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Sessions;
+
+/// <summary>
+/// The session as two cookies: identity and tokens, kept apart because together they overflow one
+/// cookie, and because <c>/me</c> needs only the identity.
+/// </summary>
+internal sealed class SessionCookies(CookieJar jar, IOptions<AuthOptions> options, TimeProvider time)
+{
+    public const string IdentityCookie = "authapi.session";
+    public const string TokensCookie = "authapi.tokens";
+    private const string IdentityPurpose = "AuthApi.Session.Identity.v1";
+    private const string TokensPurpose = "AuthApi.Session.Tokens.v1";
+
+    /// <summary>The session, or null when there is none or it expired (its cookies are then deleted).</summary>
+    public UserSession? Read(HttpContext context)
+    {
+        var session = jar.Read(context, IdentityCookie, IdentityPurpose, CookiePayloadJson.Default.UserSession);
+        if (session is null || session.IsExpired(time.GetUtcNow()))
+        {
+            if (HasAny(context))
+            {
+                Delete(context);
+            }
+            return null;
+        }
+        return session;
+    }
+
+    /// <summary>
+    /// The session of a request that counts as activity: the idle window slides, and the identity
+    /// cookie is re-issued only once half of that window has passed, not on every call.
+    /// </summary>
+    public UserSession? ReadActive(HttpContext context)
+    {
+        var session = Read(context);
+        if (session?.IdleExpiresAt is not { } idleExpiresAt || options.Value.Session.IdleTimeout is not { } idleTimeout)
+        {
+            return session;
+        }
+        var now = time.GetUtcNow();
+        if (idleExpiresAt - now > idleTimeout / 2)
+        {
+            return session;
+        }
+        var renewed = now + idleTimeout;
+        var slid = session with { IdleExpiresAt = renewed < session.ExpiresAt ? renewed : session.ExpiresAt };
+        WriteIdentity(context, slid);
+        return slid;
+    }
+
+    /// <summary>The session's tokens, or null when the tokens cookie is missing or belongs to another session.</summary>
+    public SessionTokens? ReadTokens(HttpContext context, UserSession session)
+    {
+        var tokens = jar.Read(context, TokensCookie, TokensPurpose, CookiePayloadJson.Default.SessionTokens);
+        return tokens?.SessionId == session.Id ? tokens : null;
+    }
+
+    /// <summary>Writes both cookies; false (and nothing written) when they would exceed <c>Auth:Session:MaxCookieBytes</c>.</summary>
+    public bool TryWrite(HttpContext context, UserSession session, SessionTokens tokens, out int size)
+    {
+        var identity = jar.Protect(session, IdentityPurpose, CookiePayloadJson.Default.UserSession);
+        var tokenValue = jar.Protect(tokens, TokensPurpose, CookiePayloadJson.Default.SessionTokens);
+        size = identity.Length + tokenValue.Length;
+        if (size > options.Value.Session.MaxCookieBytes)
+        {
+            return false;
+        }
+        jar.Write(context, IdentityCookie, identity, session.ExpiresAt);
+        jar.Write(context, TokensCookie, tokenValue, session.ExpiresAt);
+        return true;
+    }
+
+    /// <summary>Re-issues the identity cookie after the idle window moved.</summary>
+    public void WriteIdentity(HttpContext context, UserSession session) =>
+        jar.Write(context, IdentityCookie, jar.Protect(session, IdentityPurpose, CookiePayloadJson.Default.UserSession), session.ExpiresAt);
+
+    public void Delete(HttpContext context)
+    {
+        jar.Delete(context, IdentityCookie);
+        jar.Delete(context, TokensCookie);
+    }
+
+    private static bool HasAny(HttpContext context) =>
+        context.Request.Cookies.ContainsKey(CookieJar.NameFor(context, IdentityCookie))
+        || context.Request.Cookies.ContainsKey(CookieJar.NameFor(context, TokensCookie));
+}

@@ -1,0 +1,62 @@
+using AuthApi.Discovery;
+using AuthApi.Logging;
+using AuthApi.Options;
+using AuthApi.Tokens;
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Sessions;
+
+/// <summary>
+/// Ends this browser's session: deletes its cookies, revokes the refresh token when the provider
+/// allows it, and works out where the browser goes next (the provider's end-session endpoint, OIDC
+/// RP-Initiated Logout 1.0, or <c>Auth:PostLogoutReturnUrl</c>).
+/// </summary>
+internal sealed class SessionLogout(
+    SessionCookies sessionCookies,
+    ProviderMetadataCache discovery,
+    ProviderClient providerClient,
+    IOptions<AuthOptions> options,
+    ILogger<SessionLogout> logger)
+{
+    /// <summary>Logs the session out (anonymous callers succeed too) and returns the logout URL.</summary>
+    public async Task<string> LogOutAsync(HttpContext context, UserSession? session, CancellationToken cancellationToken)
+    {
+        var tokens = session is null ? null : sessionCookies.ReadTokens(context, session);
+        sessionCookies.Delete(context);
+        if (session is null || !options.Value.Providers.TryGetValue(session.Provider, out var provider))
+        {
+            return options.Value.PostLogoutReturnUrl;
+        }
+
+        var metadata = await discovery.GetAsync(session.Provider, cancellationToken);
+        if (metadata?.RevocationEndpoint is { } revocationEndpoint && provider.RevokeRefreshTokenOnLogout && tokens?.RefreshToken is { } refreshToken)
+        {
+            await RevokeAsync(session.Provider, revocationEndpoint, provider, refreshToken, cancellationToken);
+        }
+
+        var atProvider = provider.UseEndSessionEndpoint && metadata?.EndSessionEndpoint is not null;
+        Log.LoggedOut(logger, session.Provider, atProvider);
+        return atProvider
+            ? EndSessionUrl(metadata!.EndSessionEndpoint!, provider, tokens?.IdToken)
+            : options.Value.PostLogoutReturnUrl;
+    }
+
+    private string EndSessionUrl(string endSessionEndpoint, ProviderOptions provider, string? idToken)
+    {
+        var extra = new Parameters(provider.EndSessionParameters) { { "client_id", provider.ClientId } };
+        return new RequestUrl(endSessionEndpoint).CreateEndSessionUrl(
+            idTokenHint: idToken,
+            postLogoutRedirectUri: provider.PostLogoutRedirectUri ?? options.Value.RedirectUri,
+            extra: extra);
+    }
+
+    private async Task RevokeAsync(string providerName, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken)
+    {
+        var response = await providerClient.RevokeRefreshTokenAsync(endpoint, provider, refreshToken, cancellationToken);
+        if (response.IsError)
+        {
+            Log.RevocationFailed(logger, providerName, $"{response.ErrorType} {(int)response.HttpStatusCode} {response.Error}");
+        }
+    }
+}
