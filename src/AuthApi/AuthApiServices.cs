@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AuthApi;
@@ -41,7 +42,7 @@ internal static class AuthApiServices
         services.AddSingleton<IdTokenValidator>();
 
         // Login, sessions and their cookies.
-        services.TryAddSingletonTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CookieJar>();
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<LoginCookies>();
@@ -62,14 +63,6 @@ internal static class AuthApiServices
         services.AddAuthApiOpenApi();
 
         return builder;
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(service => service.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 
     private static DirectoryInfo KeysDirectory(AuthOptions auth, IHostEnvironment environment) =>

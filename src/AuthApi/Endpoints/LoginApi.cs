@@ -133,12 +133,12 @@ internal sealed class LoginServices(
     LoginCookies loginCookies,
     IOptions<AuthOptions> options,
     TimeProvider time,
-    ILogger<LoginRequest> logger)
+    ILogger<LoginServices> logger)
 {
     public IValidator<LoginRequest> Validator { get; } = validator;
     public ProviderMetadataCache Discovery { get; } = discovery;
     public LoginCookies LoginCookies { get; } = loginCookies;
     public IOptions<AuthOptions> Options { get; } = options;
     public TimeProvider Time { get; } = time;
-    public ILogger Logger { get; } = logger;
+    public ILogger<LoginServices> Logger { get; } = logger;
 }

@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace AuthApi.Tests.Infrastructure;
+
+/// <summary>
+/// An OpenID provider played by WireMock: discovery, JWKS, a token endpoint that checks PKCE and
+/// client authentication and answers per <see cref="Grant"/>, userinfo and revocation.
+/// </summary>
+public sealed class TestProvider : IDisposable
+{
+    public const string ClientId = "authapi-tests";
+    public const string ClientSecret = "test-client-secret";
+
+    private readonly ConcurrentDictionary<string, IssuedCode> _codes = new();
+    private readonly ConcurrentDictionary<string, Grant> _accessTokens = new();
+    private readonly TimeProvider _time;
+    private IReadOnlyList<RsaSecurityKey> _publishedKeys = [TestKeys.Current];
+
+    public TestProvider(TimeProvider time, Action<Dictionary<string, object>>? changeMetadata = null)
+    {
+        _time = time;
+        Server = WireMockServer.Start();
+        Serve(changeMetadata);
+    }
+
+    public WireMockServer Server { get; }
+
+    public string Issuer => Server.Url!;
+
+    public string MetadataUrl => Issuer + "/.well-known/openid-configuration";
+
+    /// <summary>The key new ID tokens are signed with.</summary>
+    public RsaSecurityKey SigningKey { get; private set; } = TestKeys.Current;
+
+    /// <summary>Client authentication seen at the token endpoint: "basic" or "post".</summary>
+    public ConcurrentQueue<string> TokenClientAuthentications { get; } = new();
+
+    public ConcurrentQueue<string> RevokedTokens { get; } = new();
+
+    /// <summary>Registers a code for the login whose authorization URL this is; returns the code.</summary>
+    public string IssueCode(Uri authorizationUrl, Grant grant)
+    {
+        var query = QueryHelpers.ParseQuery(authorizationUrl.Query);
+        var code = "code-" + Guid.NewGuid().ToString("N");
+        _codes[code] = new IssuedCode(grant, query["nonce"].ToString(), query["code_challenge"].ToString());
+        return code;
+    }
+
+    /// <summary>Starts signing with a new key and publishes it, as a provider does when rotating keys.</summary>
+    public void RotateKeys()
+    {
+        SigningKey = TestKeys.Rotated;
+        _publishedKeys = [TestKeys.Rotated];
+    }
+
+    /// <summary>Every endpoint answers 503 from now on.</summary>
+    public void GoDown()
+    {
+        Server.Reset();
+        Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(HttpStatusCode.ServiceUnavailable));
+    }
+
+    public void ComeBack(Action<Dictionary<string, object>>? changeMetadata = null)
+    {
+        Server.Reset();
+        Serve(changeMetadata);
+    }
+
+    public int RequestsTo(string path) => Server.LogEntries.Count(entry => entry.RequestMessage?.AbsolutePath == path);
+
+    public string CreateIdToken(Dictionary<string, object> payload, SecurityKey key) =>
+        new JsonWebTokenHandler().CreateToken(JsonSerializer.Serialize(payload), new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+
+    private void Serve(Action<Dictionary<string, object>>? changeMetadata)
+    {
+        var metadata = new Dictionary<string, object>
+        {
+            ["issuer"] = Issuer,
+            ["authorization_endpoint"] = Issuer + "/authorize",
+            ["token_endpoint"] = Issuer + "/token",
+            ["userinfo_endpoint"] = Issuer + "/userinfo",
+            ["jwks_uri"] = Issuer + "/jwks",
+            ["end_session_endpoint"] = Issuer + "/logout",
+            ["revocation_endpoint"] = Issuer + "/revoke",
+            ["response_types_supported"] = new[] { "code" },
+            ["subject_types_supported"] = new[] { "public" },
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["code_challenge_methods_supported"] = new[] { "S256" },
+        };
+        changeMetadata?.Invoke(metadata);
+
+        Server.Given(Request.Create().WithPath("/.well-known/openid-configuration").UsingGet())
+            .RespondWith(Response.Create().WithCallback(_ => Json(200, metadata)));
+        Server.Given(Request.Create().WithPath("/jwks").UsingGet())
+            .RespondWith(Response.Create().WithCallback(_ => Json(200, new { keys = _publishedKeys.Select(TestKeys.PublicJwk) })));
+        Server.Given(Request.Create().WithPath("/token").UsingPost())
+            .RespondWith(Response.Create().WithCallback(Token));
+        Server.Given(Request.Create().WithPath("/userinfo").UsingGet())
+            .RespondWith(Response.Create().WithCallback(UserInfo));
+        Server.Given(Request.Create().WithPath("/revoke").UsingPost())
+            .RespondWith(Response.Create().WithCallback(Revoke));
+    }
+
+    private ResponseMessage Token(IRequestMessage request)
+    {
+        var form = QueryHelpers.ParseQuery(request.Body ?? "");
+        if (!Authenticated(request, form))
+        {
+            return Json(401, new { error = "invalid_client" });
+        }
+        if (form["grant_type"] != "authorization_code" || !_codes.TryRemove(form["code"].ToString(), out var issued))
+        {
+            return Json(400, new { error = "invalid_grant" });
+        }
+        var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(form["code_verifier"].ToString())));
+        if (challenge != issued.CodeChallenge)
+        {
+            return Json(400, new { error = "invalid_grant", error_description = "PKCE verification failed" });
+        }
+
+        var grant = issued.Grant;
+        if (grant.TokenStatus != 200)
+        {
+            return Json(grant.TokenStatus, new { error = "invalid_grant" });
+        }
+        _accessTokens[grant.AccessToken] = grant;
+        var response = new Dictionary<string, object>
+        {
+            ["access_token"] = grant.AccessToken,
+            ["token_type"] = "Bearer",
+            ["expires_in"] = grant.ExpiresIn,
+            ["scope"] = "openid profile email",
+        };
+        if (grant.RefreshToken is not null)
+        {
+            response["refresh_token"] = grant.RefreshToken;
+        }
+        if (!grant.OmitIdToken)
+        {
+            response["id_token"] = IdToken(grant, issued.Nonce);
+        }
+        return Json(200, response);
+    }
+
+    private string IdToken(Grant grant, string nonce)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var payload = new Dictionary<string, object>
+        {
+            ["iss"] = Issuer,
+            ["aud"] = ClientId,
+            ["sub"] = grant.Subject,
+            ["iat"] = now,
+            ["exp"] = now + 3600,
+            ["nonce"] = nonce,
+            ["at_hash"] = "unused-at-hash",
+        };
+        foreach (var (name, value) in grant.Claims)
+        {
+            payload[name] = value;
+        }
+        grant.ChangeIdToken?.Invoke(payload);
+        return grant.CreateIdToken?.Invoke(payload) ?? CreateIdToken(payload, grant.SigningKey ?? SigningKey);
+    }
+
+    private ResponseMessage UserInfo(IRequestMessage request)
+    {
+        var token = Header(request, "Authorization")?.Replace("Bearer ", "", StringComparison.Ordinal);
+        if (token is null || !_accessTokens.TryGetValue(token, out var grant))
+        {
+            return Json(401, new { error = "invalid_token" });
+        }
+        if (grant.UserInfoStatus != 200)
+        {
+            return Json(grant.UserInfoStatus, new { error = "server_error" });
+        }
+        return Json(200, grant.UserInfo ?? new Dictionary<string, object> { ["sub"] = grant.Subject });
+    }
+
+    private ResponseMessage Revoke(IRequestMessage request)
+    {
+        var form = QueryHelpers.ParseQuery(request.Body ?? "");
+        if (!Authenticated(request, form))
+        {
+            return Json(401, new { error = "invalid_client" });
+        }
+        RevokedTokens.Enqueue(form["token"].ToString());
+        return Json(200, new { });
+    }
+
+    private bool Authenticated(IRequestMessage request, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form)
+    {
+        if (Header(request, "Authorization") is { } header && header.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            var credentials = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..])).Split(':', 2);
+            TokenClientAuthentications.Enqueue("basic");
+            return Uri.UnescapeDataString(credentials[0]) == ClientId && Uri.UnescapeDataString(credentials[1]) == ClientSecret;
+        }
+        TokenClientAuthentications.Enqueue("post");
+        return form["client_id"] == ClientId && form["client_secret"] == ClientSecret;
+    }
+
+    private static string? Header(IRequestMessage request, string name) =>
+        request.Headers?.FirstOrDefault(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+
+    private static ResponseMessage Json(int status, object body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { BodyAsString = JsonSerializer.Serialize(body), DetectedBodyType = BodyType.String },
+    };
+
+    public void Dispose() => Server.Stop();
+
+    private sealed record IssuedCode(Grant Grant, string Nonce, string CodeChallenge);
+}
