@@ -23,6 +23,10 @@ internal static class AuthApiServices
     {
         var services = builder.Services;
 
+        // Framework lines that would log the callback's ?code= and the end-session URL's id_token_hint.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result.RedirectResult", LogLevel.Warning);
+
         // Configuration: bound from "Auth", validated with FluentValidation before the first request.
         services.AddSingleton<IConfigureOptions<AuthOptions>, AuthOptionsSetup>();
         services.AddSingleton<IValidator<AuthOptions>, AuthOptionsValidator>();

@@ -139,9 +139,9 @@ internal sealed class LoginCallback(
     private static string WithError(string returnUrl, string errorCode) =>
         QueryHelpers.AddQueryString(returnUrl, "auth_error", errorCode);
 
-    /// <summary>A provider's error code reduced to <c>[a-z_]</c>, so nothing it sends can inject into a URL or a log.</summary>
+    /// <summary>The leading <c>[a-z_]</c> run of a provider's error code, so nothing it sends can inject into a URL or a log.</summary>
     private static string SafeErrorCode(string error) =>
-        new([.. error.Where(c => c is (>= 'a' and <= 'z') or '_').Take(64)]);
+        new([.. error.TakeWhile(c => c is (>= 'a' and <= 'z') or '_').Take(64)]);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

@@ -34,7 +34,7 @@ public sealed class AuthApiFactory(FakeTimeProvider time, IReadOnlyDictionary<st
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(time));
     }
 
