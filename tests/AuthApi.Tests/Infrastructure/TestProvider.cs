@@ -50,6 +50,9 @@ public sealed class TestProvider : IDisposable
 
     public ConcurrentQueue<string> RevokedTokens { get; } = new();
 
+    /// <summary>Status the revocation endpoint answers with.</summary>
+    public int RevocationStatus { get; set; } = 200;
+
     /// <summary>Registers a code for the login whose authorization URL this is; returns the code.</summary>
     public string IssueCode(Uri authorizationUrl, Grant grant)
     {
@@ -196,6 +199,10 @@ public sealed class TestProvider : IDisposable
         if (!Authenticated(request, form))
         {
             return Json(401, new { error = "invalid_client" });
+        }
+        if (RevocationStatus != 200)
+        {
+            return Json(RevocationStatus, new { error = "server_error" });
         }
         RevokedTokens.Enqueue(form["token"].ToString());
         return Json(200, new { });

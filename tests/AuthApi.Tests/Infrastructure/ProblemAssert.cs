@@ -1,0 +1,16 @@
+namespace AuthApi.Tests.Infrastructure;
+
+public static class ProblemAssert
+{
+    /// <summary>The response is RFC 9457 Problem Details with this status and errorCode; returns the body.</summary>
+    public static async Task<JsonElement> IsAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.Equal(errorCode, problem.GetProperty("errorCode").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        return problem;
+    }
+}
