@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+
+# Build: restore with the central package versions, then publish the service alone.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/AuthApi/AuthApi.csproj src/AuthApi/
+RUN dotnet restore src/AuthApi/AuthApi.csproj
+COPY src/AuthApi/ src/AuthApi/
+# The OpenAPI file is generated in the repository, not in the image build.
+RUN dotnet publish src/AuthApi/AuthApi.csproj -c Release -o /app --no-restore -p:OpenApiGenerateDocuments=false
+
+# Run: the ASP.NET Core runtime only, as the image's non-root "app" user.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Auth__DataProtection__KeysPath=/var/lib/authapi/keys
+RUN mkdir -p /var/lib/authapi/keys && chown -R app:app /var/lib/authapi
+COPY --from=build /app .
+USER app
+# Cookie encryption keys: mount a volume so a new container still reads existing sessions.
+VOLUME /var/lib/authapi/keys
+EXPOSE 8080
+# The runtime image has no curl: ask /healthz over bash's /dev/tcp.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+    CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
+ENTRYPOINT ["dotnet", "AuthApi.dll"]
