@@ -62,13 +62,13 @@ internal sealed class ProviderMetadataCache(
 
         var client = httpClientFactory.CreateClient(ProviderHttpClient.Name);
         var response = await client.GetJsonWebKeySetAsync(current.JwksUri, cancellationToken);
-        if (response.IsError || response.KeySet?.RawData is null)
+        var keys = response.IsError ? null : ProviderMetadata.TrySigningKeysFrom(response.KeySet?.RawData);
+        if (keys is null)
         {
-            Log.SigningKeysRefetchFailed(logger, provider, response.Error ?? "no keys");
+            Log.SigningKeysRefetchFailed(logger, provider, response.Error ?? "the key set is unreadable");
             return current.SigningKeys;
         }
 
-        var keys = ProviderMetadata.SigningKeysFrom(response.KeySet.RawData);
         entry.Metadata = current with { SigningKeys = keys };
         Log.SigningKeysRefetched(logger, provider, keys.Count);
         return keys;
@@ -79,14 +79,15 @@ internal sealed class ProviderMetadataCache(
         var providerOptions = options.Value.Providers[provider];
         var client = httpClientFactory.CreateClient(ProviderHttpClient.Name);
         var document = await client.GetDiscoveryDocumentAsync(DiscoveryRequest(providerOptions));
-        if (document.IsError || document.KeySet?.RawData is null)
+        string? problem = document.Error;
+        var metadata = document.IsError ? null : ProviderMetadata.TryCreate(document, time.GetUtcNow(), out problem);
+        if (metadata is null)
         {
             entry.LastFailureAt = time.GetUtcNow();
-            Log.DiscoveryFailed(logger, provider, document.Error ?? "no signing keys", entry.Metadata is not null);
+            Log.DiscoveryFailed(logger, provider, problem ?? "unknown", entry.Metadata is not null);
             return null;
         }
 
-        var metadata = ProviderMetadata.From(document, ProviderMetadata.SigningKeysFrom(document.KeySet.RawData), time.GetUtcNow());
         entry.Metadata = metadata;
         entry.LastFailureAt = null;
         Log.DiscoveryFetched(logger, provider);

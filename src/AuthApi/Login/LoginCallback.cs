@@ -5,6 +5,7 @@ using AuthApi.Options;
 using AuthApi.Problems;
 using AuthApi.Sessions;
 using AuthApi.Tokens;
+using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -66,13 +67,21 @@ internal sealed class LoginCallback(
         }
 
         var tokens = await providerClient.ExchangeCodeAsync(metadata, provider, request.Code!, login.CodeVerifier, options.Value.RedirectUri, cancellationToken);
-        if (tokens.IsError || string.IsNullOrEmpty(tokens.IdentityToken))
+        // The library's error accessors throw on a JSON body that is not an object: check its shape first.
+        if (tokens.ErrorType == ResponseErrorType.None && tokens.Json is not { ValueKind: JsonValueKind.Object })
         {
-            var reason = tokens.IsError ? $"{tokens.ErrorType} {(int)tokens.HttpStatusCode} {SafeErrorCode(tokens.Error ?? "")}" : "no id_token in the response";
-            return Fail(login, ErrorCodes.TokenExchangeFailed, reason);
+            return Fail(login, ErrorCodes.TokenExchangeFailed, "the response is not a JSON object");
+        }
+        if (tokens.IsError)
+        {
+            return Fail(login, ErrorCodes.TokenExchangeFailed, $"{tokens.ErrorType} {(int)tokens.HttpStatusCode} {SafeErrorCode(tokens.Error ?? "")}");
+        }
+        if (!HasStringIdToken(tokens))
+        {
+            return Fail(login, ErrorCodes.TokenExchangeFailed, "the response is not a JSON object with a string id_token");
         }
 
-        var idToken = await idTokens.ValidateAsync(login.Provider, metadata, tokens.IdentityToken, login.Nonce, cancellationToken);
+        var idToken = await idTokens.ValidateAsync(login.Provider, metadata, tokens.IdentityToken!, login.Nonce, cancellationToken);
         if (!idToken.IsValid)
         {
             return Fail(login, ErrorCodes.IdTokenInvalid, idToken.Error!);
@@ -142,6 +151,12 @@ internal sealed class LoginCallback(
     /// <summary>The leading <c>[a-z_]</c> run of a provider's error code, so nothing it sends can inject into a URL or a log.</summary>
     private static string SafeErrorCode(string error) =>
         new([.. error.TakeWhile(c => c is (>= 'a' and <= 'z') or '_').Take(64)]);
+
+    private static bool HasStringIdToken(TokenResponse tokens) =>
+        tokens.Json is { ValueKind: JsonValueKind.Object } json
+        && json.TryGetProperty("id_token", out var idToken)
+        && idToken.ValueKind == JsonValueKind.String
+        && idToken.GetString()!.Length > 0;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

@@ -23,7 +23,15 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
     /// <summary>The userinfo claims, or null when the endpoint failed or answered something other than a JSON object.</summary>
     public async Task<Dictionary<string, JsonElement>?> GetUserInfoAsync(string endpoint, string accessToken, CancellationToken cancellationToken)
     {
-        var response = await Client().GetUserInfoAsync(new UserInfoRequest { Address = endpoint, Token = accessToken }, cancellationToken);
+        UserInfoResponse response;
+        try
+        {
+            response = await Client().GetUserInfoAsync(new UserInfoRequest { Address = endpoint, Token = accessToken }, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // the library reads claims from the body and throws when it is JSON but not an object
+        }
         if (response.IsError || response.Json is not { ValueKind: JsonValueKind.Object } json)
         {
             return null;

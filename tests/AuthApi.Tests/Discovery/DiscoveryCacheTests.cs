@@ -88,6 +88,36 @@ public sealed class DiscoveryCacheTests
         await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
     }
 
+    [Theory]
+    [InlineData("authorization_endpoint")]
+    [InlineData("token_endpoint")]
+    [InlineData("jwks_uri")]
+    public async Task MetadataWithoutWhatALoginNeedsIsUnavailable(string missing)
+    {
+        await using var app = new TestApp(changeMetadata: metadata => metadata.Remove(missing));
+
+        var response = await app.CreateBrowser().GetAsync("/login");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+    }
+
+    [Theory]
+    [InlineData("{\"keys\": 5}")]
+    [InlineData("{\"keys\": []}")]
+    [InlineData("not json")]
+    [InlineData("{\"keys\": [{\"kty\": \"oct\", \"k\": \"c2VjcmV0\", \"kid\": \"key-1\"}]}")]
+    public async Task UnusableKeySetsMakeTheProviderUnavailable(string jwks)
+    {
+        await using var app = new TestApp(changeMetadata: metadata => metadata["jwks_uri"] = metadata["issuer"] + "/bad-jwks");
+        app.Provider.Server
+            .Given(WireMock.RequestBuilders.Request.Create().WithPath("/bad-jwks").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithHeader("Content-Type", "application/json").WithBody(jwks));
+
+        var response = await app.CreateBrowser().GetAsync("/login");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+    }
+
     [Fact]
     public async Task RotatedKeysAreAcceptedAfterExactlyOneJwksRefetch()
     {

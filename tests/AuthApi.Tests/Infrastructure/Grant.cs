@@ -25,6 +25,12 @@ public sealed record Grant
 
     public int TokenStatus { get; init; } = 200;
 
+    /// <summary>A token endpoint body sent as-is (status 200), for malformed answers.</summary>
+    public string? RawTokenResponse { get; init; }
+
+    /// <summary>A userinfo body sent as-is (status 200), for malformed answers.</summary>
+    public string? RawUserInfo { get; init; }
+
     public string AccessToken { get; init; } = "access-" + Guid.NewGuid().ToString("N");
 
     public string? RefreshToken { get; init; } = "refresh-" + Guid.NewGuid().ToString("N");

@@ -140,6 +140,10 @@ public sealed class TestProvider : IDisposable
             return Json(grant.TokenStatus, new { error = "invalid_grant" });
         }
         _accessTokens[grant.AccessToken] = grant;
+        if (grant.RawTokenResponse is not null)
+        {
+            return Raw(grant.RawTokenResponse);
+        }
         var response = new Dictionary<string, object>
         {
             ["access_token"] = grant.AccessToken,
@@ -190,6 +194,10 @@ public sealed class TestProvider : IDisposable
         {
             return Json(grant.UserInfoStatus, new { error = "server_error" });
         }
+        if (grant.RawUserInfo is not null)
+        {
+            return Raw(grant.RawUserInfo);
+        }
         return Json(200, grant.UserInfo ?? new Dictionary<string, object> { ["sub"] = grant.Subject });
     }
 
@@ -228,6 +236,13 @@ public sealed class TestProvider : IDisposable
         StatusCode = status,
         Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
         BodyData = new BodyData { BodyAsString = JsonSerializer.Serialize(body), DetectedBodyType = BodyType.String },
+    };
+
+    private static ResponseMessage Raw(string body) => new()
+    {
+        StatusCode = 200,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String },
     };
 
     public void Dispose() => Server.Stop();

@@ -155,6 +155,33 @@ public sealed class CallbackFailureTests
         CallbackAssert.FailedWith(callback, "token_exchange_failed");
     }
 
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("{\"id_token\": 5}")]
+    [InlineData("<html>gateway</html>")]
+    public async Task MalformedTokenResponseIsTokenExchangeFailed(string body)
+    {
+        await using var app = new TestApp();
+
+        var callback = await app.LoginAsync(app.CreateBrowser(), new Grant { RawTokenResponse = body });
+
+        CallbackAssert.FailedWith(callback, "token_exchange_failed");
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("{\"sub\": 5}")]
+    public async Task MalformedUserInfoIsUserInfoInvalid(string body)
+    {
+        await using var app = new TestApp();
+
+        var callback = await app.LoginAsync(app.CreateBrowser(), new Grant { RawUserInfo = body });
+
+        CallbackAssert.FailedWith(callback, "userinfo_invalid");
+    }
+
     public static TheoryData<string> IdTokenDefects() =>
     [
         "foreign-key", "unsigned", "hmac-with-public-key", "wrong-iss", "wrong-aud", "several-aud-without-azp",
