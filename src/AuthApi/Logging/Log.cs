@@ -6,7 +6,7 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "Fetched discovery metadata for provider {Provider}")]
     public static partial void DiscoveryFetched(ILogger logger, string provider);
 
-    [LoggerMessage(2, LogLevel.Warning, "Discovery for provider {Provider} failed: {Error}. Serving the previous metadata: {HasStale}")]
+    [LoggerMessage(2, LogLevel.Warning, "Discovery for provider {Provider} failed ({Error}); serving the previous metadata: {HasStale}")]
     public static partial void DiscoveryFailed(ILogger logger, string provider, string error, bool hasStale);
 
     [LoggerMessage(3, LogLevel.Information, "Re-fetched signing keys for provider {Provider} after an unknown key ID: {KeyCount} keys")]
