@@ -10,8 +10,26 @@ internal sealed class LoginCookies(CookieJar jar)
     public const string CookiePrefix = "authapi.login.";
     private const string Purpose = "AuthApi.Login.v1";
 
-    public void Write(HttpContext context, LoginTransaction transaction, DateTimeOffset expires) =>
+    /// <summary>
+    /// Most logins one browser may have pending. Abandoned logins would otherwise pile up cookies
+    /// until the Cookie header passes a proxy's limit and every request is refused.
+    /// </summary>
+    public const int MaxPending = 5;
+
+    /// <summary>Writes the login's cookie, first deleting the oldest pending ones beyond <see cref="MaxPending"/>.</summary>
+    public void Write(HttpContext context, LoginTransaction transaction, DateTimeOffset expires)
+    {
+        var pending = CookieJar.BaseNamesStartingWith(context, CookiePrefix);
+        if (pending.Count >= MaxPending)
+        {
+            var oldestFirst = pending.OrderBy(name => jar.Read(context, name, Purpose, CookiePayloadJson.Default.LoginTransaction)?.CreatedAt ?? DateTimeOffset.MinValue);
+            foreach (var name in oldestFirst.Take(pending.Count - MaxPending + 1))
+            {
+                jar.Delete(context, name);
+            }
+        }
         jar.Write(context, CookieName(transaction.State), jar.Protect(transaction, Purpose, CookiePayloadJson.Default.LoginTransaction), expires);
+    }
 
     /// <summary>The login this state belongs to, whether it matched, or nothing when no cookie is there for it.</summary>
     public LoginLookup Find(HttpContext context, string? state)

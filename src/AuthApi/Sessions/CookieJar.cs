@@ -88,11 +88,14 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions
         }
     }
 
-    /// <summary>Names of the request's cookies whose base name starts with the prefix (e.g. pending logins).</summary>
-    public static IEnumerable<string> NamesStartingWith(HttpContext context, string basePrefix)
+    /// <summary>Base names of the request's cookies that start with the prefix (e.g. pending logins).</summary>
+    public static IReadOnlyList<string> BaseNamesStartingWith(HttpContext context, string basePrefix)
     {
+        var hostPrefixLength = NameFor(context, "").Length;
         var prefix = NameFor(context, basePrefix);
-        return context.Request.Cookies.Keys.Where(key => key.StartsWith(prefix, StringComparison.Ordinal));
+        return [.. context.Request.Cookies.Keys
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(key => key[hostPrefixLength..])];
     }
 
     private bool AllChunksPresent(HttpContext context, string name, string header)

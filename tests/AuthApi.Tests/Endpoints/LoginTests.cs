@@ -78,6 +78,27 @@ public sealed class LoginTests
     }
 
     [Fact]
+    public async Task AbandonedLoginsKeepAtMostFiveCookiesDroppingTheOldest()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser(out var cookies);
+        var logins = new List<Uri>();
+        for (var i = 0; i < 7; i++)
+        {
+            logins.Add(await browser.StartLoginAsync());
+            app.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var pendingCookies = cookies.GetAllCookies().Count(cookie => cookie.Name.StartsWith("authapi.login.", StringComparison.Ordinal));
+        var oldest = await app.CompleteLoginAsync(browser, logins[0]);
+        var newest = await app.CompleteLoginAsync(browser, logins[6]);
+
+        Assert.Equal(5, pendingCookies);
+        CallbackAssert.FailedWith(oldest, "login_expired");
+        Assert.Contains("authapi.session", newest.CookiesWritten());
+    }
+
+    [Fact]
     public async Task HintsFromTheQueryArePassedAndOverrideConfiguredOnes()
     {
         await using var app = new TestApp(settings =>

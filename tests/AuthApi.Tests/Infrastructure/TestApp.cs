@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AuthApi.Tests.Infrastructure;
@@ -28,6 +29,13 @@ public sealed class TestApp : IAsyncDisposable
             HandleCookies = true,
             BaseAddress = new Uri(baseAddress),
         });
+
+    /// <summary>A browser whose cookie jar the test can look into.</summary>
+    public HttpClient CreateBrowser(out CookieContainer cookies)
+    {
+        cookies = new CookieContainer();
+        return Factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+    }
 
     /// <summary>A client that sends only the cookies it is given, for tampering with them.</summary>
     public HttpClient CreateBareClient() =>
