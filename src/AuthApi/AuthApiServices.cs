@@ -22,6 +22,10 @@ internal static class AuthApiServices
     public static WebApplicationBuilder AddAuthApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        if (BuildTimeDocument.IsGenerating)
+        {
+            builder.Configuration.AddPlaceholderConfiguration();
+        }
 
         // Configuration: bound from "Auth", validated with FluentValidation before the first request.
         services.AddSingleton<IConfigureOptions<AuthOptions>, AuthOptionsSetup>();
