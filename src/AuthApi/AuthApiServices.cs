@@ -22,6 +22,8 @@ internal static class AuthApiServices
     public static WebApplicationBuilder AddAuthApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // Build-time OpenAPI generation starts the app with no configuration; the document does not depend on it.
         if (BuildTimeDocument.IsGenerating)
         {
             builder.Configuration.AddPlaceholderConfiguration();

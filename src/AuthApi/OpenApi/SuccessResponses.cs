@@ -60,7 +60,7 @@ internal static class SuccessResponses
             ("anonymous", MeResponse.Anonymous)),
         [("GetTokens", StatusCodes.Status200OK)] = new(
             "The tokens Auth:ExposeTokens names, refreshed first when the access token has (nearly) expired; {} when none is exposed.",
-            // Access and refresh token values are the samples of RFC 6749 §4.1.4.
+            // The access token is the sample of RFC 6749 §4.1.4.
             ("idAndAccess", new TokensResponse
             {
                 Id = SampleIdToken,
