@@ -27,6 +27,12 @@ internal static class AuthApiServices
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result.RedirectResult", LogLevel.Warning);
 
+        // Build-time OpenAPI generation starts the app with no configuration; the document does not depend on it.
+        if (BuildTimeDocument.IsGenerating)
+        {
+            builder.Configuration.AddPlaceholderConfiguration();
+        }
+
         // Configuration: bound from "Auth", validated with FluentValidation before the first request.
         services.AddSingleton<IConfigureOptions<AuthOptions>, AuthOptionsSetup>();
         services.AddSingleton<IValidator<AuthOptions>, AuthOptionsValidator>();

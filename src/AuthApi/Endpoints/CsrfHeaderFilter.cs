@@ -16,7 +16,8 @@ internal static class CsrfHeaderFilter
                 context.HttpContext.Request.Headers[HeaderName] == "1"
                     ? await next(context)
                     : AuthProblems.CsrfHeaderMissing())
-            .WithMetadata(new CsrfHeaderRequired());
+            .WithMetadata(new CsrfHeaderRequired())
+            .ProducesErrorCodes(StatusCodes.Status403Forbidden, ErrorCodes.CsrfHeaderMissing);
 }
 
 /// <summary>Marks an endpoint as requiring the anti-forgery header (read by the OpenAPI document).</summary>

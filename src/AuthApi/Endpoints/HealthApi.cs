@@ -21,7 +21,7 @@ internal static class HealthApi
         group.MapGet("/readyz", Ready)
             .WithName("Ready")
             .WithSummary("Readiness: every provider's metadata is loaded or loadable")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrorCodes(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable);
 
         return group;
     }

@@ -23,8 +23,8 @@ internal static class LoginApi
             .WithSummary("Start a login with a provider")
             .WithDescription("Redirects (302) to the provider's authorization endpoint with PKCE (S256), state and nonce, after setting a correlation cookie. With 'Accept: application/json' answers 200 with the authorization URL instead.")
             .Produces(StatusCodes.Status302Found)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrorCodes(StatusCodes.Status400BadRequest, ErrorCodes.UnknownProvider, ErrorCodes.InvalidReturnUrl, ErrorCodes.InvalidRequest)
+            .ProducesErrorCodes(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable);
 
         group.MapGet("/oauth2callback", Callback)
             .WithName("Callback")

@@ -12,21 +12,20 @@ internal static class LogoutApi
 {
     public static RouteGroupBuilder MapLogoutApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/logout").WithTags("Logout");
+        var group = routes.MapGroup("/logout").WithTags("Logout").ReadsSessionCookie(required: false);
 
         group.MapPost("", LogoutWithHeader)
             .RequireCsrfHeader()
             .WithName("Logout")
             .WithSummary("Log out (for fetch)")
-            .WithDescription("Deletes the session cookies, revokes the refresh token when configured, and returns the URL to send the browser to: the provider's end-session endpoint when it has one, else Auth:PostLogoutReturnUrl. Succeeds when anonymous too.")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithDescription("Deletes the session cookies, revokes the refresh token when configured, and returns the URL to send the browser to: the provider's end-session endpoint when it has one, else Auth:PostLogoutReturnUrl. Succeeds when anonymous too.");
 
         group.MapGet("", LogoutWithLink)
             .WithName("LogoutRedirect")
             .WithSummary("Log out (for a link or navigation)")
             .WithDescription("Like POST /logout but answers 302 to the logout URL. Requires the sid from /me's logoutUrl, so a cross-site link cannot log anyone out.")
             .Produces(StatusCodes.Status302Found)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesErrorCodes(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSid);
 
         return group;
     }

@@ -17,13 +17,15 @@ internal static class MeApi
         group.MapGet("", Me)
             .WithName("GetMe")
             .WithSummary("Who is logged in")
-            .WithDescription("Always 200: {\"isLoggedIn\": false} when anonymous, else the user's claims, session lifetime and logout link. Counts as activity for the idle timeout.");
+            .WithDescription("Always 200: {\"isLoggedIn\": false} when anonymous, else the user's claims, session lifetime and logout link. Counts as activity for the idle timeout.")
+            .ReadsSessionCookie(required: false);
 
         group.MapGet("/tokens", Tokens)
             .WithName("GetTokens")
             .WithSummary("The session's exposed tokens")
             .WithDescription("Only the token kinds Auth:ExposeTokens names ({} when none). 401 not_authenticated when anonymous.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ReadsSessionCookie(required: true)
+            .ProducesErrorCodes(StatusCodes.Status401Unauthorized, ErrorCodes.NotAuthenticated);
 
         return group;
     }

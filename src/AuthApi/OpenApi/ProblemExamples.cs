@@ -1,0 +1,29 @@
+using AuthApi.Problems;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AuthApi.OpenApi;
+
+/// <summary>Example Problem Details bodies, made by the same factories the endpoints answer with.</summary>
+internal static class ProblemExamples
+{
+    /// <summary>Stands in for the per-request trace ID the Problem Details writer adds.</summary>
+    public const string SampleTraceId = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+    public static ProblemDetails For(string errorCode)
+    {
+        var problem = errorCode switch
+        {
+            ErrorCodes.InvalidRequest => AuthProblems.InvalidRequest("max_age must be a whole number of seconds."),
+            ErrorCodes.InvalidReturnUrl => AuthProblems.InvalidReturnUrl(),
+            ErrorCodes.UnknownProvider => AuthProblems.UnknownProvider("github"),
+            ErrorCodes.ProviderUnavailable => AuthProblems.ProviderUnavailable(new DefaultHttpContext()),
+            ErrorCodes.NotAuthenticated => AuthProblems.NotAuthenticated(),
+            ErrorCodes.InvalidSid => AuthProblems.InvalidSid(),
+            ErrorCodes.CsrfHeaderMissing => AuthProblems.CsrfHeaderMissing(),
+            _ => throw new ArgumentOutOfRangeException(nameof(errorCode), errorCode, "No example Problem Details for this errorCode; add one."),
+        };
+        var details = problem.ProblemDetails;
+        details.Extensions["traceId"] = SampleTraceId;
+        return details;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using AuthApi.Endpoints;
+using AuthApi.Problems;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace AuthApi.OpenApi;
+
+/// <summary>
+/// Describes each error response by the <c>errorCode</c> values the endpoint declares, with one example body per code,
+/// and the <c>Retry-After</c> header of a 503.
+/// </summary>
+internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
+{
+    private const string ProblemJson = "application/problem+json";
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var declared in context.Description.ActionDescriptor.EndpointMetadata.OfType<ErrorCodesMetadata>())
+        {
+            var status = declared.StatusCode.ToString(CultureInfo.InvariantCulture);
+            if (operation.Responses is null
+                || !operation.Responses.TryGetValue(status, out var entry)
+                || entry is not OpenApiResponse { Content: { } contents } response
+                || !contents.TryGetValue(ProblemJson, out var content))
+            {
+                continue;
+            }
+
+            var problems = declared.ErrorCodes.Select(code => (Code: code, Problem: ProblemExamples.For(code))).ToList();
+            response.Description = string.Join("; ", problems.Select(p => $"{p.Code}: {p.Problem.Title}")) + ".";
+            if (problems is [var single])
+            {
+                content.Example = ExampleJson.From(single.Problem, context.ApplicationServices);
+            }
+            else
+            {
+                content.Examples = problems.ToDictionary(
+                    p => p.Code,
+                    p => (IOpenApiExample)new OpenApiExample { Summary = p.Problem.Title, Value = ExampleJson.From(p.Problem, context.ApplicationServices) },
+                    StringComparer.Ordinal);
+            }
+
+            if (declared.StatusCode == StatusCodes.Status503ServiceUnavailable)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+                response.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before trying again.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                    Example = AuthProblems.RetryAfterSeconds,
+                };
+            }
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+
+namespace AuthApi.Tests.OpenApi;
+
+public sealed class OperationDocumentationTests
+{
+    [Fact]
+    public async Task EveryEndpointIsInTheDocument()
+    {
+        var document = await ServedDocument.FetchAsync();
+
+        Assert.Equal(
+            ["GET /healthz", "GET /login", "GET /logout", "GET /me", "GET /me/tokens", "GET /oauth2callback", "GET /providers", "GET /readyz", "POST /logout"],
+            ServedDocument.Operations(document).Select(operation => operation.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryOperationHasASummaryAndAnOperationId()
+    {
+        var document = await ServedDocument.FetchAsync();
+
+        Assert.All(ServedDocument.Operations(document), operation =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace((string?)operation.Operation["summary"]), $"{operation.Name} has no summary");
+            Assert.False(string.IsNullOrWhiteSpace((string?)operation.Operation["operationId"]), $"{operation.Name} has no operationId");
+        });
+    }
+
+    [Fact]
+    public async Task EveryResponseHasItsOwnDescription()
+    {
+        var document = await ServedDocument.FetchAsync();
+
+        // The generator's fallback is the bare reason phrase; each response should say what it means here.
+        string[] reasonPhrases = ["OK", "Found", "Bad Request", "Unauthorized", "Forbidden", "Service Unavailable"];
+        Assert.All(ServedDocument.Responses(document), response =>
+        {
+            var description = (string?)response.Response["description"];
+            Assert.False(string.IsNullOrWhiteSpace(description), $"{response.Name} has no description");
+            Assert.DoesNotContain(description, reasonPhrases);
+        });
+    }
+
+    [Fact]
+    public async Task EveryResponseWithABodyHasASchemaAndAnExample()
+    {
+        var document = await ServedDocument.FetchAsync();
+
+        Assert.All(ServedDocument.Responses(document).Where(response => response.Status != "302"), response =>
+        {
+            var content = response.Response["content"]?.AsObject();
+            Assert.True(content is { Count: > 0 }, $"{response.Name} has no content");
+            Assert.All(content, media =>
+            {
+                Assert.True(media.Value!["schema"] is not null, $"{response.Name} {media.Key} has no schema");
+                Assert.True(media.Value["example"] is not null || media.Value["examples"] is JsonObject { Count: > 0 }, $"{response.Name} {media.Key} has no example");
+            });
+        });
+    }
+
+    [Fact]
+    public async Task ErrorResponsesAreProblemDetailsWithAnErrorCode()
+    {
+        var document = await ServedDocument.FetchAsync();
+
+        var problemSchema = document["components"]!["schemas"]!["ProblemDetails"]!;
+        Assert.Contains("errorCode", problemSchema["required"]!.AsArray().Select(name => (string?)name));
+        Assert.Equal("integer", (string?)problemSchema["properties"]!["status"]!["type"]);
+        Assert.All(ServedDocument.Responses(document).Where(response => response.Status.StartsWith('4') || response.Status.StartsWith('5')), response =>
+        {
+            var media = response.Response["content"]?["application/problem+json"];
+            Assert.True(media is not null, $"{response.Name} is not application/problem+json");
+            Assert.Equal("#/components/schemas/ProblemDetails", (string?)media["schema"]!["$ref"]);
+            var examples = media["example"] is { } single ? [single] : media["examples"]!.AsObject().Select(example => example.Value!["value"]!).ToList();
+            Assert.All(examples, example => Assert.Matches("^[a-z_]+$", (string?)example["errorCode"]));
+        });
+    }
+
+    [Fact]
+    public async Task RedirectsDocumentTheLocationHeader()
+    {
+        var document = await ServedDocument.FetchAsync();
+
+        var redirects = ServedDocument.Responses(document).Where(response => response.Status == "302").ToList();
+        Assert.Equal(3, redirects.Count);
+        Assert.All(redirects, response =>
+            Assert.True(response.Response["headers"]?["Location"]?["schema"] is not null, $"{response.Name} does not document Location"));
+    }
+
+    [Fact]
+    public async Task ProviderUnavailableDocumentsRetryAfter()
+    {
+        var document = await ServedDocument.FetchAsync();
+
+        var unavailable = ServedDocument.Responses(document).Where(response => response.Status == "503").ToList();
+        Assert.NotEmpty(unavailable);
+        Assert.All(unavailable, response =>
+            Assert.True(response.Response["headers"]?["Retry-After"] is not null, $"{response.Name} does not document Retry-After"));
+    }
+}
