@@ -66,7 +66,8 @@ internal static class AuthApiServices
         services.AddAuthProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<AuthOptions>>((cors, auth) => cors.AddDefaultPolicy(policy => policy
-            .WithOrigins([.. auth.Value.AllowedOrigins])
+            // Browsers send Origin without a trailing slash; the validator and ReturnUrlValidator accept one.
+            .WithOrigins([.. auth.Value.AllowedOrigins.Select(origin => origin.TrimEnd('/'))])
             .AllowCredentials()
             .WithHeaders(CsrfHeaderFilter.HeaderName, "Content-Type")
             .WithMethods("GET", "POST", "DELETE")));

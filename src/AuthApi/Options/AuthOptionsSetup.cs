@@ -23,8 +23,9 @@ internal sealed class AuthOptionsSetup(IConfiguration configuration) : IConfigur
         }
     }
 
+    // An empty value with children is a list whose parent key some source also set (appsettings.json's [], command-line round-trips).
     private static List<string> ReadList(IConfigurationSection section) =>
-        section.Value is { } single
+        section.Value is { Length: > 0 } single
             ? [.. single.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
             : [.. section.GetChildren().Select(child => child.Value).OfType<string>()];
 }

@@ -1,0 +1,36 @@
+using AuthApi.Login;
+
+namespace AuthApi.Tests.Login;
+
+/// <summary><see cref="ReturnUrlValidator.IsLocalPath"/>: what a browser resolves against this site's own origin.</summary>
+public sealed class ReturnUrlValidatorTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/home")]
+    [InlineData("/a/b?c=d&e=%2F#frag")]
+    [InlineData("/%252F/still-a-path")]
+    [InlineData("/@evil.com")]
+    public void LocalPathIsLocal(string url)
+    {
+        Assert.True(ReturnUrlValidator.IsLocalPath(url));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("home")]
+    [InlineData("//evil.com")]
+    [InlineData("/\\evil.com")]
+    [InlineData("\\\\evil.com")]
+    [InlineData("/%2F/evil.com")]
+    [InlineData("/%2f%2fevil.com")]
+    [InlineData("/%5Cevil.com")]
+    [InlineData("/%0d%0aSet-Cookie:x=y")]
+    [InlineData("/\nx")]
+    [InlineData("/\t/evil.com")]
+    [InlineData("https://app.example.com/")]
+    public void PathLeavingTheSiteOrCarryingControlCharactersIsNotLocal(string url)
+    {
+        Assert.False(ReturnUrlValidator.IsLocalPath(url));
+    }
+}

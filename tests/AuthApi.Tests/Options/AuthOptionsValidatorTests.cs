@@ -1,0 +1,196 @@
+using AuthApi.Options;
+
+namespace AuthApi.Tests.Options;
+
+/// <summary>The startup checks of the <c>Auth</c> section: one problem, one message, naming the key to fix.</summary>
+public sealed class AuthOptionsValidatorTests
+{
+    private const string Provider = "google";
+
+    [Fact]
+    public void ValidConfigurationHasNoProblems()
+    {
+        var result = Validate(_ => { });
+
+        Assert.Empty(result);
+    }
+
+    [Theory]
+    [InlineData("https://app.example.com/callback")]
+    [InlineData("https://app.example.com/oauth2callback/extra")]
+    [InlineData("https://app.example.com/oauth2callback?x=1")]
+    [InlineData("/oauth2callback")]
+    [InlineData("")]
+    public void RedirectUriNotEndingInOauth2CallbackIsReported(string redirectUri)
+    {
+        var problems = Validate(options => options.RedirectUri = redirectUri);
+
+        Assert.Contains("Auth:RedirectUri", Assert.Single(problems));
+    }
+
+    [Theory]
+    [InlineData("http://idp.example.com/.well-known/openid-configuration")]
+    [InlineData("http://localhost.evil.example/.well-known/openid-configuration")]
+    [InlineData("http://127.0.0.1.evil.example/.well-known/openid-configuration")]
+    [InlineData("ftp://idp.example.com/.well-known/openid-configuration")]
+    [InlineData("idp.example.com/.well-known/openid-configuration")]
+    [InlineData("")]
+    public void MetadataUrlThatIsNeitherHttpsNorLoopbackIsReported(string url)
+    {
+        var problems = Validate(options => options.Providers[Provider].ServerMetadataUrl = url);
+
+        Assert.Contains($"Auth:Providers:{Provider}:ServerMetadataUrl", Assert.Single(problems));
+    }
+
+    [Theory]
+    [InlineData("https://idp.example.com/.well-known/openid-configuration")]
+    [InlineData("http://127.0.0.1:8080/.well-known/openid-configuration")]
+    [InlineData("http://localhost:8080/.well-known/openid-configuration")]
+    [InlineData("http://[::1]:8080/.well-known/openid-configuration")]
+    public void HttpsOrLoopbackMetadataUrlIsAccepted(string url)
+    {
+        var problems = Validate(options => options.Providers[Provider].ServerMetadataUrl = url);
+
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("Google")]
+    [InlineData("my_idp")]
+    [InlineData("idp.example")]
+    [InlineData("my idp")]
+    public void ProviderNameOutsideLowercaseLettersDigitsAndDashIsReported(string name)
+    {
+        var problems = Validate(options =>
+        {
+            options.Providers[name] = options.Providers[Provider];
+            options.Providers.Remove(Provider);
+        });
+
+        Assert.Contains($"Auth:Providers:{name}", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void MissingClientIdIsReported()
+    {
+        var problems = Validate(options => options.Providers[Provider].ClientId = "");
+
+        Assert.Contains($"Auth:Providers:{Provider}:ClientId", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void MissingClientSecretIsReported()
+    {
+        var problems = Validate(options => options.Providers[Provider].ClientSecret = "");
+
+        Assert.Contains($"Auth:Providers:{Provider}:ClientSecret", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void MissingClientIdAndSecretAreReportedOneLineEach()
+    {
+        var problems = Validate(options =>
+        {
+            options.Providers[Provider].ClientId = "";
+            options.Providers[Provider].ClientSecret = "";
+        });
+
+        Assert.Equal(2, problems.Count);
+        Assert.Single(problems, problem => problem.Contains($"Auth:Providers:{Provider}:ClientId", StringComparison.Ordinal));
+        Assert.Single(problems, problem => problem.Contains($"Auth:Providers:{Provider}:ClientSecret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnknownExposedTokenKindIsReportedWithItsName()
+    {
+        var problems = Validate(options => options.ExposeTokens = ["id", "secret"]);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("Auth:ExposeTokens", problem);
+        Assert.Contains("secret", problem);
+    }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("access")]
+    [InlineData("refresh")]
+    public void KnownExposedTokenKindIsAccepted(string kind)
+    {
+        var problems = Validate(options => options.ExposeTokens = [kind]);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void DefaultProviderNamingNoProviderIsReported()
+    {
+        var problems = Validate(options => options.DefaultProvider = "nope");
+
+        Assert.Contains("Auth:DefaultProvider", Assert.Single(problems));
+    }
+
+    [Theory]
+    [InlineData("profile email")]
+    [InlineData("openidprofile email")]
+    [InlineData("")]
+    public void ScopeWithoutOpenidIsReported(string scope)
+    {
+        var problems = Validate(options => options.Providers[Provider].Scope = scope);
+
+        Assert.Contains($"Auth:Providers:{Provider}:Scope", Assert.Single(problems));
+    }
+
+    [Theory]
+    [InlineData("https://app.example.com/path")]
+    [InlineData("https://app.example.com/app/")]
+    [InlineData("app.example.com")]
+    [InlineData("https://app.example.com?x=1")]
+    [InlineData("ftp://app.example.com")]
+    public void AllowedOriginThatIsNotAnOriginIsReported(string origin)
+    {
+        var problems = Validate(options => options.AllowedOrigins = [origin]);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("Auth:AllowedOrigins", problem);
+        Assert.Contains(origin, problem);
+    }
+
+    [Theory]
+    [InlineData("https://app.example.com")]
+    [InlineData("http://localhost:5173")]
+    public void AllowedOriginIsAccepted(string origin)
+    {
+        var problems = Validate(options => options.AllowedOrigins = [origin]);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void NoProviderIsReported()
+    {
+        var problems = Validate(options => options.Providers.Clear());
+
+        Assert.Contains("Auth:Providers", Assert.Single(problems));
+    }
+
+    /// <summary>Validates a valid configuration after one change; returns the failure messages.</summary>
+    private static List<string> Validate(Action<AuthOptions> change)
+    {
+        var options = new AuthOptions
+        {
+            RedirectUri = "https://app.example.com/oauth2callback",
+            Providers =
+            {
+                [Provider] = new ProviderOptions
+                {
+                    ServerMetadataUrl = "https://accounts.google.com/.well-known/openid-configuration",
+                    ClientId = "client-id",
+                    ClientSecret = "client-secret",
+                },
+            },
+            AllowedOrigins = ["https://app.example.com"],
+        };
+        change(options);
+        return [.. new AuthOptionsValidator().Validate(options).Errors.Select(error => error.ErrorMessage)];
+    }
+}
