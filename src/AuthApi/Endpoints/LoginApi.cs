@@ -67,7 +67,7 @@ internal static class LoginApi
             ProtocolRandom.NewValue(),
             ProtocolRandom.NewValue(),
             providerName,
-            request.ReturnUrl ?? "/",
+            ReturnUrlValidator.ToAscii(request.ReturnUrl ?? "/"),
             now);
         services.LoginCookies.Write(context, login, now + options.LoginTimeout);
         Log.LoginStarted(services.Logger, providerName);

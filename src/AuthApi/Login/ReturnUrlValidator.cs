@@ -23,6 +23,30 @@ internal sealed class ReturnUrlValidator(IOptions<AuthOptions> options)
         return decoded == url || IsPlainLocalPath(decoded);
     }
 
+    /// <summary>The URL with non-ASCII characters percent-encoded as UTF-8: a <c>Location</c> header must be ASCII.</summary>
+    public static string ToAscii(string url)
+    {
+        if (System.Text.Ascii.IsValid(url))
+        {
+            return url;
+        }
+        var builder = new System.Text.StringBuilder(url.Length * 2);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                builder.Append((char)rune.Value);
+                continue;
+            }
+            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return builder.ToString();
+    }
+
     private bool IsOnAllowedOrigin(string url)
     {
         if (url.Any(char.IsControl)

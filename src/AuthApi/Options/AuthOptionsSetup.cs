@@ -11,7 +11,15 @@ internal sealed class AuthOptionsSetup(IConfiguration configuration) : IConfigur
     public void Configure(AuthOptions options)
     {
         var section = configuration.GetSection(AuthOptions.SectionName);
-        section.Bind(options);
+        try
+        {
+            section.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the key and the expected type, e.g. "Failed to convert ... at 'Auth:LoginTimeout' to type 'System.TimeSpan'".
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(AuthOptions), [ex.Message]);
+        }
         options.ExposeTokens = ReadList(section.GetSection(nameof(AuthOptions.ExposeTokens)));
         options.AllowedOrigins = ReadList(section.GetSection(nameof(AuthOptions.AllowedOrigins)));
 

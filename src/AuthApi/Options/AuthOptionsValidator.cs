@@ -38,8 +38,8 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .WithMessage((_, origin) => $"Auth:AllowedOrigins: '{origin}' is not an origin; write scheme://host[:port] with no path, e.g. https://app.example.com.");
 
         RuleFor(o => o.PostLogoutReturnUrl)
-            .Must(url => url.StartsWith('/') || Uri.TryCreate(url, UriKind.Absolute, out _))
-            .WithMessage("Auth:PostLogoutReturnUrl must be a local path such as / or an absolute URL.");
+            .Must(url => (url.StartsWith('/') || Uri.TryCreate(url, UriKind.Absolute, out _)) && System.Text.Ascii.IsValid(url))
+            .WithMessage("Auth:PostLogoutReturnUrl must be a local path such as / or an absolute URL, in ASCII (percent-encode other characters).");
 
         RuleFor(o => o.LoginTimeout)
             .GreaterThan(TimeSpan.Zero)

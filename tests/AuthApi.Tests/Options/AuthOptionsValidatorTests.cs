@@ -43,6 +43,16 @@ public sealed class AuthOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("/au revoir/ça")]
+    [InlineData("evil")]
+    public void PostLogoutReturnUrlThatIsNotAnAsciiPathOrUrlIsReported(string url)
+    {
+        var problems = Validate(options => options.PostLogoutReturnUrl = url);
+
+        Assert.Contains("Auth:PostLogoutReturnUrl", Assert.Single(problems));
+    }
+
+    [Theory]
     [InlineData("https://idp.example.com/.well-known/openid-configuration")]
     [InlineData("http://127.0.0.1:8080/.well-known/openid-configuration")]
     [InlineData("http://localhost:8080/.well-known/openid-configuration")]
