@@ -7,4 +7,7 @@ internal static class ProviderHttpClient
 
     /// <summary>A provider that has not answered by then counts as unreachable.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Hosts a provider may be reached on over plain http (development providers on this machine).</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "::1"];
 }

@@ -105,8 +105,7 @@ internal sealed class ProviderMetadataCache(
             ValidateEndpoints = false,
             RequireHttps = true,
             AllowHttpOnLoopback = true,
-            // Adds IPv6 loopback to Duende's localhost and 127.0.0.1, as AuthOptionsValidator accepts it.
-            LoopbackAddresses = { "::1" },
+            LoopbackAddresses = [.. ProviderHttpClient.LoopbackHosts],
         },
     };
 

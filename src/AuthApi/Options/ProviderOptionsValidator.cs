@@ -1,4 +1,4 @@
-using System.Net;
+using AuthApi.Discovery;
 using FluentValidation;
 
 namespace AuthApi.Options;
@@ -42,5 +42,5 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)));
 
     private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        ProviderHttpClient.LoopbackHosts.Contains(uri.DnsSafeHost, StringComparer.OrdinalIgnoreCase);
 }

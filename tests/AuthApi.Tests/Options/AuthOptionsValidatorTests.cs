@@ -32,6 +32,7 @@ public sealed class AuthOptionsValidatorTests
     [InlineData("http://idp.example.com/.well-known/openid-configuration")]
     [InlineData("http://localhost.evil.example/.well-known/openid-configuration")]
     [InlineData("http://127.0.0.1.evil.example/.well-known/openid-configuration")]
+    [InlineData("http://127.0.0.2/.well-known/openid-configuration")]
     [InlineData("ftp://idp.example.com/.well-known/openid-configuration")]
     [InlineData("idp.example.com/.well-known/openid-configuration")]
     [InlineData("")]
