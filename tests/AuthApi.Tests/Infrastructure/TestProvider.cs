@@ -22,7 +22,7 @@ namespace AuthApi.Tests.Infrastructure;
 public sealed class TestProvider : IDisposable
 {
     public const string ClientId = "authapi-tests";
-    public const string ClientSecret = "test-client-secret";
+    public const string ClientSecret = "test-client-secret-long-enough-for-hs256";
 
     private readonly ConcurrentDictionary<string, IssuedCode> _codes = new();
     private readonly ConcurrentDictionary<string, Grant> _accessTokens = new();

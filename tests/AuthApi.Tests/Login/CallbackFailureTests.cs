@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -216,6 +215,22 @@ public sealed class CallbackFailureTests
     }
 
     [Fact]
+    public async Task HmacIdTokensAreAcceptedOnlyWhenConfiguredAndKeyedWithTheClientSecret()
+    {
+        await using var app = new TestApp(settings => settings["Auth:Providers:test:IdTokenSigningAlgorithms:0"] = "HS256");
+        var withSecret = new Grant { CreateIdToken = payload => Hmac(payload, System.Text.Encoding.UTF8.GetBytes(TestProvider.ClientSecret)) };
+        var withPublicKey = new Grant { CreateIdToken = HmacWithPublicKey };
+
+        var accepted = await app.LoginAsync(app.CreateBrowser(), withSecret);
+        var rejected = await app.LoginAsync(app.CreateBrowser(), withPublicKey);
+        var rsaRejected = await app.LoginAsync(app.CreateBrowser());
+
+        Assert.Contains("authapi.session", accepted.CookiesWritten());
+        CallbackAssert.FailedWith(rejected, "id_token_invalid");
+        CallbackAssert.FailedWith(rsaRejected, "id_token_invalid");
+    }
+
+    [Fact]
     public async Task SeveralAudiencesWithThisClientAsAzpAreAccepted()
     {
         await using var app = new TestApp();
@@ -314,10 +329,12 @@ public sealed class CallbackFailureTests
         Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT","kid":"key-1"}""") + "." + Base64UrlEncoder.Encode(JsonSerializer.Serialize(payload)) + ".";
 
     /// <summary>The algorithm-confusion attack: HS256 keyed with the provider's public RSA key.</summary>
-    private static string HmacWithPublicKey(Dictionary<string, object> payload)
+    private static string HmacWithPublicKey(Dictionary<string, object> payload) =>
+        Hmac(payload, TestKeys.Current.Rsa.ExportSubjectPublicKeyInfo());
+
+    private static string Hmac(Dictionary<string, object> payload, byte[] secret)
     {
-        var publicKey = TestKeys.Current.Rsa.ExportSubjectPublicKeyInfo();
-        var key = new SymmetricSecurityKey(SHA256.HashData(publicKey)) { KeyId = "key-1" };
+        var key = new SymmetricSecurityKey(secret) { KeyId = "key-1" };
         return new JsonWebTokenHandler().CreateToken(JsonSerializer.Serialize(payload), new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
     }
 
