@@ -3,7 +3,7 @@ using AuthApi.Endpoints;
 namespace AuthApi;
 
 /// <summary>The request pipeline and every endpoint: <c>app.MapAuthApi()</c>.</summary>
-internal static class AuthApiPipeline
+public static class AuthApiPipeline
 {
     public static WebApplication MapAuthApi(this WebApplication app)
     {

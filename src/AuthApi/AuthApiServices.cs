@@ -17,7 +17,7 @@ using Microsoft.Extensions.Options;
 namespace AuthApi;
 
 /// <summary>Registers everything the service needs: <c>builder.AddAuthApi()</c>.</summary>
-internal static class AuthApiServices
+public static class AuthApiServices
 {
     public static WebApplicationBuilder AddAuthApi(this WebApplicationBuilder builder)
     {

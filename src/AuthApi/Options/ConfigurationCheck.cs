@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AuthApi.Options;
 
-internal static class ConfigurationCheck
+public static class ConfigurationCheck
 {
     /// <summary>Validates the <c>Auth</c> section now, printing one line per problem to standard error.</summary>
     public static bool HasValidAuthConfiguration(this IServiceProvider services)

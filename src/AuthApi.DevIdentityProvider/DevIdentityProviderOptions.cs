@@ -1,0 +1,40 @@
+namespace AuthApi.DevIdentityProvider;
+
+/// <summary>The <c>DevIdentityProvider</c> section: the seeded users and the one registered client.</summary>
+public sealed class DevIdentityProviderOptions
+{
+    public const string SectionName = "DevIdentityProvider";
+
+    /// <summary>Where this process also runs AuthApi, configured for this provider. Empty runs the provider alone.</summary>
+    public string AuthApiUrl { get; set; } = "http://localhost:8080";
+
+    /// <summary>The client AuthApi logs in as.</summary>
+    public string ClientId { get; set; } = "authapi-dev";
+
+    /// <summary>Its secret: a development value, never used outside this machine.</summary>
+    public string ClientSecret { get; set; } = "authapi-dev-secret-not-for-production";
+
+    /// <summary>Redirect URIs registered for the client, besides <c>{AuthApiUrl}/oauth2callback</c>.</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>The users the login page lists.</summary>
+    public List<DevUser> Users { get; set; } = [];
+}
+
+/// <summary>A seeded user. Groups are returned by userinfo only, so a large set does not bloat the ID token.</summary>
+public sealed class DevUser
+{
+    public string Subject { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    public List<string> Groups { get; set; } = [];
+
+    /// <summary>Adds groups <c>group-001</c>... up to this count: a large identity without a long configuration file.</summary>
+    public int GeneratedGroupCount { get; set; }
+
+    public IEnumerable<string> AllGroups() =>
+        Groups.Concat(Enumerable.Range(1, GeneratedGroupCount).Select(i => $"group-{i:000}"));
+}
