@@ -116,7 +116,7 @@ public sealed class RunningStack : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class StackCollection : ICollectionFixture<RunningStack>
+public sealed class StackCollection : ICollectionFixture<RunningStack>, ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Running stack";
 }
