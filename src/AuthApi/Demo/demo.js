@@ -20,7 +20,8 @@ const $ = (id) => document.getElementById(id);
 
 let providers = [];
 let session = null;     // the session part of the last /me while logged in, for the countdowns
-let clockOffset = 0;    // the service's clock minus this browser's
+let clockOffset = 0;    // the service's clock minus this browser's, when they differ by more than clockTolerance
+const clockTolerance = 2000;
 let lastMeFetch = 0;
 
 function get(path) {
@@ -33,12 +34,10 @@ async function fetchMe() {
   if (!response.ok) {
     throw new Error(`GET /me answered ${response.status}.`);
   }
-  // Count down on the service's clock: a browser clock running ahead would call /me before the session ends,
-  // and that call is activity that slides the idle window. Date is whole seconds, so this errs on the late side.
-  const serverDate = Date.parse(response.headers.get("Date") ?? "");
-  if (!Number.isNaN(serverDate)) {
-    clockOffset = serverDate - Date.now();
-  }
+  // A browser clock running ahead would call /me before the session ends, and that call is activity that slides the
+  // idle window. Date is whole seconds (refreshed once a second), so it only corrects a clock that is clearly off.
+  const skew = Date.parse(response.headers.get("Date") ?? "") - Date.now();
+  clockOffset = Math.abs(skew) > clockTolerance ? skew : 0;
   return response.json();
 }
 
@@ -78,6 +77,10 @@ async function show(me) {
 
 function showLoggedOut() {
   session = null;
+  // An ended session's tokens should not linger in the page.
+  for (const id of ["user-name", "me", "tokens", "tokens-note"]) {
+    $(id).textContent = "";
+  }
   $("providers").replaceChildren(...providers.map(loginButton));
   $("logged-in").hidden = true;
   $("logged-out").hidden = false;
@@ -152,8 +155,8 @@ function tick() {
   const absoluteLeft = parseTime(session.expiresAt) - now;
   $("idle-expiry").textContent = session.idleExpiresAt ? formatLeft(idleLeft) : "no idle timeout";
   $("absolute-expiry").textContent = formatLeft(absoluteLeft);
-  // At zero the service has ended the session, so ask it; at most every 5 s in case the clocks still disagree.
-  if (Math.min(idleLeft, absoluteLeft) <= 0 && Date.now() - lastMeFetch >= 5000) {
+  // Past zero (and the clocks' tolerance) the service has ended the session, so ask it; at most every 5 s.
+  if (Math.min(idleLeft, absoluteLeft) <= -clockTolerance && Date.now() - lastMeFetch >= 5000) {
     refresh();
   }
 }
