@@ -27,6 +27,12 @@ public static class AuthApiPipeline
         app.MapProvidersApi();
         app.MapHealthApi();
 
+        // The demo page is for trying the service by hand and for the browser tests; real deployments bring their own frontend.
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDemoApi();
+        }
+
         app.MapOpenApi();
         app.UseSwaggerUI(ui =>
         {

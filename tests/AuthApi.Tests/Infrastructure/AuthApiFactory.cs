@@ -5,8 +5,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace AuthApi.Tests.Infrastructure;
 
 /// <summary>The service in memory, configured with one provider ("test") played by a <see cref="TestProvider"/>.</summary>
-public sealed class AuthApiFactory(FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <param name="environment">The host environment; "Development" maps the demo page.</param>
+public sealed class AuthApiFactory(FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings, string environment = AuthApiFactory.TestingEnvironment)
+    : WebApplicationFactory<Program>
 {
+    public const string TestingEnvironment = "Testing";
     public const string ProviderName = "test";
     public const string RedirectUri = "http://localhost/oauth2callback";
     public const string AllowedOrigin = "https://app.example.com";
@@ -28,7 +31,7 @@ public sealed class AuthApiFactory(FakeTimeProvider time, IReadOnlyDictionary<st
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Auth:DataProtection:KeysPath", _keysPath);
         foreach (var (key, value) in settings)
         {

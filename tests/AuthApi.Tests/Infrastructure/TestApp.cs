@@ -7,12 +7,15 @@ namespace AuthApi.Tests.Infrastructure;
 /// <summary>One test's world: a provider, the service configured for it, and a clock the test controls.</summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    public TestApp(Action<Dictionary<string, string?>>? configure = null, Action<Dictionary<string, object>>? changeMetadata = null)
+    public TestApp(
+        Action<Dictionary<string, string?>>? configure = null,
+        Action<Dictionary<string, object>>? changeMetadata = null,
+        string environment = AuthApiFactory.TestingEnvironment)
     {
         Provider = new TestProvider(Time, changeMetadata);
         var settings = AuthApiFactory.DefaultSettings(Provider);
         configure?.Invoke(settings);
-        Factory = new AuthApiFactory(Time, settings);
+        Factory = new AuthApiFactory(Time, settings, environment);
     }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
