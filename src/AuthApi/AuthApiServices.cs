@@ -46,7 +46,8 @@ public static class AuthApiServices
                 keys.XmlRepository = new FileSystemXmlRepository(KeysDirectory(auth.Value, environment), loggers));
 
         // Calls to providers.
-        services.AddHttpClient(ProviderHttpClient.Name, client => client.Timeout = ProviderHttpClient.Timeout);
+        services.AddHttpClient(ProviderHttpClient.Name)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<AuthOptions>>().Value.ProviderTimeout);
         services.AddSingleton<ProviderMetadataCache>();
         services.AddSingleton<ProviderClient>();
         services.AddSingleton<IdTokenValidator>();

@@ -61,7 +61,7 @@ internal sealed class ProviderMetadataCache(
         }
 
         var client = httpClientFactory.CreateClient(ProviderHttpClient.Name);
-        var response = await client.GetJsonWebKeySetAsync(current.JwksUri, cancellationToken);
+        var response = await ProviderHttpClient.TimeoutAsError(cancellationToken, () => client.GetJsonWebKeySetAsync(current.JwksUri, cancellationToken));
         var keys = response.IsError ? null : ProviderMetadata.TrySigningKeysFrom(response.KeySet?.RawData);
         if (keys is null)
         {
@@ -78,7 +78,7 @@ internal sealed class ProviderMetadataCache(
     {
         var providerOptions = options.Value.Providers[provider];
         var client = httpClientFactory.CreateClient(ProviderHttpClient.Name);
-        var document = await client.GetDiscoveryDocumentAsync(DiscoveryRequest(providerOptions));
+        var document = await ProviderHttpClient.TimeoutAsError(CancellationToken.None, () => client.GetDiscoveryDocumentAsync(DiscoveryRequest(providerOptions)));
         string? problem = document.Error;
         var metadata = document.IsError ? null : ProviderMetadata.TryCreate(document, time.GetUtcNow(), out problem);
         if (metadata is null)

@@ -35,6 +35,9 @@ public sealed class AuthOptions
     /// <summary>Tolerance for the ID token's <c>exp</c> and <c>iat</c>. Defaults to 2 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a call to a provider (discovery, keys, token, userinfo, revocation) may take. Defaults to 10 seconds.</summary>
+    public TimeSpan ProviderTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public SessionOptions Session { get; set; } = new();
 
     public DiscoveryOptions Discovery { get; set; } = new();

@@ -9,7 +9,7 @@ namespace AuthApi.Tokens;
 internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
 {
     public Task<TokenResponse> ExchangeCodeAsync(ProviderMetadata metadata, ProviderOptions provider, string code, string codeVerifier, string redirectUri, CancellationToken cancellationToken) =>
-        Client().RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
         {
             Address = metadata.TokenEndpoint,
             ClientId = provider.ClientId,
@@ -18,7 +18,7 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
             Code = code,
             CodeVerifier = codeVerifier,
             RedirectUri = redirectUri,
-        }, cancellationToken);
+        }, cancellationToken));
 
     /// <summary>The userinfo claims, or null when the endpoint failed or answered something other than a JSON object.</summary>
     public async Task<Dictionary<string, JsonElement>?> GetUserInfoAsync(string endpoint, string accessToken, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
         UserInfoResponse response;
         try
         {
-            response = await Client().GetUserInfoAsync(new UserInfoRequest { Address = endpoint, Token = accessToken }, cancellationToken);
+            response = await ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().GetUserInfoAsync(new UserInfoRequest { Address = endpoint, Token = accessToken }, cancellationToken));
         }
         catch (InvalidOperationException)
         {
@@ -40,7 +40,7 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
     }
 
     public Task<TokenRevocationResponse> RevokeRefreshTokenAsync(string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
-        Client().RevokeTokenAsync(new TokenRevocationRequest
+        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RevokeTokenAsync(new TokenRevocationRequest
         {
             Address = endpoint,
             ClientId = provider.ClientId,
@@ -48,7 +48,7 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
             ClientCredentialStyle = CredentialStyle(provider),
             Token = refreshToken,
             TokenTypeHint = "refresh_token",
-        }, cancellationToken);
+        }, cancellationToken));
 
     private HttpClient Client() => httpClientFactory.CreateClient(ProviderHttpClient.Name);
 

@@ -82,6 +82,12 @@ public sealed class TestProvider : IDisposable
         Serve(changeMetadata);
     }
 
+    /// <summary>The endpoint at this path answers only after the delay (a provider that hangs).</summary>
+    public void Delay(string path, TimeSpan delay) =>
+        Server.Given(Request.Create().WithPath(path).UsingAnyMethod())
+            .AtPriority(-1)
+            .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK).WithDelay(delay));
+
     public int RequestsTo(string path) => Server.LogEntries.Count(entry => entry.RequestMessage?.AbsolutePath == path);
 
     public string CreateIdToken(Dictionary<string, object> payload, SecurityKey key) =>
