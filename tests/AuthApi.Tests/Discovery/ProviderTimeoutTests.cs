@@ -3,7 +3,7 @@ namespace AuthApi.Tests.Discovery;
 /// <summary>A provider that accepts the connection and never answers is unreachable, never a 500.</summary>
 public sealed class ProviderTimeoutTests
 {
-    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(2);
 
     private static TestApp ShortTimeoutApp() => new(settings => settings["Auth:ProviderTimeout"] = "00:00:00.300");
 
