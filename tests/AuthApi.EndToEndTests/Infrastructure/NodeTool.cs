@@ -9,12 +9,15 @@ public static class NodeTool
 {
     public static string Folder { get; } = RepositoryFolder.PathOf(Path.Combine("tests", "node"));
 
-    /// <summary>Runs the package's command with node, and kills it (with its children) when it outlives the timeout.</summary>
-    public static async Task<NodeToolRun> RunAsync(string package, string command, IEnumerable<string> arguments, TimeSpan timeout)
+    /// <summary>
+    /// Runs the package's command with node in <paramref name="workingDirectory"/> (default tests/node),
+    /// and kills it (with its children) when it outlives the timeout.
+    /// </summary>
+    public static async Task<NodeToolRun> RunAsync(string package, string command, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("node")
         {
-            WorkingDirectory = Folder,
+            WorkingDirectory = workingDirectory ?? Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
