@@ -14,6 +14,8 @@ public sealed class PostmanCollectionTests(RunningStack stack) : IDisposable
     private static readonly string Document = RepositoryFolder.PathOf(Path.Combine("openapi", "authapi.v1.json"));
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("authapi-postman-");
 
+    private string CollectionPath => Path.Combine(_work.FullName, "collection.json");
+
     [Theory]
     [InlineData("ada")]
     [InlineData("grace")] // 301 groups: a session in chunked cookies
@@ -23,7 +25,7 @@ public sealed class PostmanCollectionTests(RunningStack stack) : IDisposable
         var jar = Path.Combine(_work.FullName, "cookies.json");
         PostmanCookieJar.Write(await HttpLogin.LogInAsync(stack, user), jar);
 
-        var (newman, report) = await RunNewmanAsync(collection, jar);
+        var (newman, report) = await RunNewmanAsync(jar);
 
         var executions = report["run"]!["executions"]!.AsArray().Select(execution => execution!).ToList();
         var answers = executions.Select(Answer.Of).ToList();
@@ -49,29 +51,27 @@ public sealed class PostmanCollectionTests(RunningStack stack) : IDisposable
     /// <summary>Converts the document with Postman's converter and its default options, then moves the logout requests last.</summary>
     private async Task<JsonObject> ConvertDocumentAsync()
     {
-        var path = Path.Combine(_work.FullName, "collection.json");
-        var run = await NodeTool.RunAsync("openapi-to-postmanv2", "openapi2postmanv2", ["-s", Document, "-o", path], ToolTimeout);
-        Assert.True(run.ExitCode == 0 && File.Exists(path), $"openapi2postmanv2 exited with {run.ExitCode}:\n{run.Output}\n{run.Errors}");
+        var run = await NodeTool.RunAsync("openapi-to-postmanv2", "openapi2postmanv2", ["-s", Document, "-o", CollectionPath], ToolTimeout);
+        Assert.True(run.ExitCode == 0 && File.Exists(CollectionPath), $"openapi2postmanv2 exited with {run.ExitCode}:\n{run.Output}\n{run.Errors}");
 
         // Logging out deletes the session cookies from the jar: every other request runs while logged in.
-        var collection = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+        var collection = JsonNode.Parse(await File.ReadAllTextAsync(CollectionPath))!.AsObject();
         var items = collection["item"]!.AsArray().Select(item => item!).ToList();
         collection["item"]!.AsArray().Clear();
         foreach (var item in items.OrderBy(item => Requests(item).Any(request => (string?)request["url"]?["path"]?[0] == "logout")))
         {
             collection["item"]!.AsArray().Add(item);
         }
-        await File.WriteAllTextAsync(path, collection.ToJsonString());
+        await File.WriteAllTextAsync(CollectionPath, collection.ToJsonString());
         return collection;
     }
 
-    private async Task<(NodeToolRun Run, JsonNode Report)> RunNewmanAsync(JsonObject collection, string jar)
+    private async Task<(NodeToolRun Run, JsonNode Report)> RunNewmanAsync(string jar)
     {
-        var collectionPath = Path.Combine(_work.FullName, "collection.json");
         var reportPath = Path.Combine(_work.FullName, "report.json");
         var run = await NodeTool.RunAsync("newman", "newman",
         [
-            "run", collectionPath,
+            "run", CollectionPath,
             "--env-var", $"baseUrl={stack.ApiUrl.ToString().TrimEnd('/')}",
             "--cookie-jar", jar,
             // Record the status AuthApi answered, not the one of wherever its redirect leads.
