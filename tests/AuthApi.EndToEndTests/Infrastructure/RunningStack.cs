@@ -18,6 +18,9 @@ public sealed class RunningStack : IAsyncLifetime
 
     public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreePort()}");
 
+    /// <summary>The client AuthApi is registered as at the development provider (its defaults).</summary>
+    public static (string Id, string Secret) Client => ("authapi-dev", "authapi-dev-secret-not-for-production");
+
     /// <summary>What the process printed, for failure messages.</summary>
     public string Output
     {
@@ -44,6 +47,9 @@ public sealed class RunningStack : IAsyncLifetime
             Path.Combine(AppContext.BaseDirectory, "AuthApi.DevIdentityProvider.dll"),
             "--urls", ProviderUrl.ToString().TrimEnd('/'),
             "--DevIdentityProvider:AuthApiUrl", ApiUrl.ToString().TrimEnd('/'),
+            // The refresh token too, so tests can check refresh and revocation at the real provider.
+            "--AuthApi:Auth:ExposeTokens", "id,access,refresh",
+            "--AuthApi:Auth:ExposeRefreshToken", "true",
         })
         {
             start.ArgumentList.Add(argument);

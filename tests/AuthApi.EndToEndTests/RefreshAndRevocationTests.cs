@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AuthApi.EndToEndTests.Infrastructure;
+
+namespace AuthApi.EndToEndTests;
+
+/// <summary>The development provider issues refresh tokens, and AuthApi's logout revokes them there.</summary>
+[Collection(StackCollection.Name)]
+public sealed class RefreshAndRevocationTests(RunningStack stack)
+{
+    [Fact]
+    public async Task TheRefreshTokenOfALiveSessionIsAcceptedByTheProvider()
+    {
+        var refreshToken = await LogInAndGetRefreshTokenAsync(stack);
+
+        var refreshed = await RefreshAtProviderAsync(refreshToken);
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.True((await refreshed.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("access_token", out _));
+    }
+
+    [Fact]
+    public async Task LogoutRevokesTheRefreshTokenAtTheProvider()
+    {
+        var cookies = await HttpLogin.LogInAsync(stack, "ada");
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = stack.ApiUrl };
+        var refreshToken = (await client.GetFromJsonAsync<JsonElement>("/me/tokens")).GetProperty("refresh").GetString()!;
+        var logout = new HttpRequestMessage(HttpMethod.Post, "/logout");
+        logout.Headers.Add("X-CSRF", "1");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(logout)).StatusCode);
+
+        var refreshed = await RefreshAtProviderAsync(refreshToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refreshed.StatusCode);
+        Assert.Equal("invalid_grant", (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    private static async Task<string> LogInAndGetRefreshTokenAsync(RunningStack stack)
+    {
+        var cookies = await HttpLogin.LogInAsync(stack, "ada");
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = stack.ApiUrl };
+        return (await client.GetFromJsonAsync<JsonElement>("/me/tokens")).GetProperty("refresh").GetString()!;
+    }
+
+    private async Task<HttpResponseMessage> RefreshAtProviderAsync(string refreshToken)
+    {
+        using var client = new HttpClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(stack.ProviderUrl, "/connect/token"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = refreshToken,
+            }),
+        };
+        var (id, secret) = RunningStack.Client;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{secret}")));
+        return await client.SendAsync(request);
+    }
+}
