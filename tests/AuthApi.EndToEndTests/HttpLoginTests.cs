@@ -11,8 +11,7 @@ public sealed class HttpLoginTests(RunningStack stack)
     [Fact]
     public async Task LoginThroughTheRealProviderGivesAUserWithTokens()
     {
-        var cookies = await HttpLogin.LogInAsync(stack, "ada");
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = stack.ApiUrl };
+        using var client = await HttpLogin.LoggedInClientAsync(stack, "ada");
 
         var me = await client.GetFromJsonAsync<JsonElement>("/me");
         var tokens = await client.GetFromJsonAsync<JsonElement>("/me/tokens");
@@ -26,8 +25,7 @@ public sealed class HttpLoginTests(RunningStack stack)
     [Fact]
     public async Task LogoutGoesThroughTheProvidersEndSessionAndBack()
     {
-        var cookies = await HttpLogin.LogInAsync(stack, "ada");
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = stack.ApiUrl };
+        using var client = await HttpLogin.LoggedInClientAsync(stack, "ada", followRedirects: false);
         var logoutUrl = (await client.GetFromJsonAsync<JsonElement>("/me")).GetProperty("logoutUrl").GetString();
 
         var toProvider = await client.GetAsync(logoutUrl);

@@ -14,7 +14,8 @@ public sealed class RefreshAndRevocationTests(RunningStack stack)
     [Fact]
     public async Task TheRefreshTokenOfALiveSessionIsAcceptedByTheProvider()
     {
-        var refreshToken = await LogInAndGetRefreshTokenAsync(stack);
+        using var client = await HttpLogin.LoggedInClientAsync(stack, "ada");
+        var refreshToken = (await client.GetFromJsonAsync<JsonElement>("/me/tokens")).GetProperty("refresh").GetString()!;
 
         var refreshed = await RefreshAtProviderAsync(refreshToken);
 
@@ -25,8 +26,7 @@ public sealed class RefreshAndRevocationTests(RunningStack stack)
     [Fact]
     public async Task LogoutRevokesTheRefreshTokenAtTheProvider()
     {
-        var cookies = await HttpLogin.LogInAsync(stack, "ada");
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = stack.ApiUrl };
+        using var client = await HttpLogin.LoggedInClientAsync(stack, "ada");
         var refreshToken = (await client.GetFromJsonAsync<JsonElement>("/me/tokens")).GetProperty("refresh").GetString()!;
         var logout = new HttpRequestMessage(HttpMethod.Post, "/logout");
         logout.Headers.Add("X-CSRF", "1");
@@ -36,13 +36,6 @@ public sealed class RefreshAndRevocationTests(RunningStack stack)
 
         Assert.Equal(HttpStatusCode.BadRequest, refreshed.StatusCode);
         Assert.Equal("invalid_grant", (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
-    }
-
-    private static async Task<string> LogInAndGetRefreshTokenAsync(RunningStack stack)
-    {
-        var cookies = await HttpLogin.LogInAsync(stack, "ada");
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = stack.ApiUrl };
-        return (await client.GetFromJsonAsync<JsonElement>("/me/tokens")).GetProperty("refresh").GetString()!;
     }
 
     private async Task<HttpResponseMessage> RefreshAtProviderAsync(string refreshToken)

@@ -25,4 +25,11 @@ public static class HttpLogin
         }
         return cookies;
     }
+
+    /// <summary>A client of AuthApi holding the user's session cookies.</summary>
+    public static async Task<HttpClient> LoggedInClientAsync(RunningStack stack, string user, bool followRedirects = true)
+    {
+        var cookies = await LogInAsync(stack, user);
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = followRedirects }) { BaseAddress = stack.ApiUrl };
+    }
 }
