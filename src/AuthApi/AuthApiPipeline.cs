@@ -23,6 +23,7 @@ public static class AuthApiPipeline
 
         app.MapLoginApi();
         app.MapMeApi();
+        app.MapTokensApi();
         app.MapLogoutApi();
         app.MapProvidersApi();
         app.MapHealthApi();

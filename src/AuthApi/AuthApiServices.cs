@@ -62,6 +62,7 @@ public static class AuthApiServices
         services.AddSingleton<IValidator<LoginRequest>, LoginRequestValidator>();
         services.AddSingleton<LoginCallback>();
         services.AddSingleton<SessionLogout>();
+        services.AddSingleton<TokenRefresher>();
 
         // Errors as Problem Details, CORS for the SPA origins, the OpenAPI document.
         services.AddAuthProblemDetails();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace AuthApi.Endpoints;
 
-/// <summary><c>GET /me</c> and <c>GET /me/tokens</c>: Streamlit's <c>st.user</c> and <c>st.user.tokens</c>.</summary>
+/// <summary><c>GET /me</c>: Streamlit's <c>st.user</c>.</summary>
 internal static class MeApi
 {
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder routes)
@@ -19,13 +19,6 @@ internal static class MeApi
             .WithSummary("Who is logged in")
             .WithDescription("Always 200: {\"isLoggedIn\": false} when anonymous, else the user's claims, session lifetime and logout link. Counts as activity for the idle timeout.")
             .ReadsSessionCookie(required: false);
-
-        group.MapGet("/tokens", Tokens)
-            .WithName("GetTokens")
-            .WithSummary("The session's exposed tokens")
-            .WithDescription("Only the token kinds Auth:ExposeTokens names ({} when none). 401 not_authenticated when anonymous.")
-            .ReadsSessionCookie(required: true)
-            .ProducesErrorCodes(StatusCodes.Status401Unauthorized, ErrorCodes.NotAuthenticated);
 
         return group;
     }
@@ -47,28 +40,6 @@ internal static class MeApi
             Claims = session.Claims,
             Session = new SessionInfo(session.IssuedAt, session.ExpiresAt, session.IdleExpiresAt),
             LogoutUrl = $"/logout?sid={session.Id}",
-        });
-    }
-
-    private static Results<Ok<TokensResponse>, ProblemHttpResult> Tokens(HttpContext context, SessionCookies sessions, IOptions<AuthOptions> options)
-    {
-        var session = sessions.ReadActive(context);
-        var tokens = session is null ? null : sessions.ReadTokens(context, session);
-        if (tokens is null)
-        {
-            return AuthProblems.NotAuthenticated();
-        }
-        var exposed = options.Value.ExposeTokens;
-        var access = exposed.Contains("access");
-        return TypedResults.Ok(new TokensResponse
-        {
-            Id = exposed.Contains("id") ? tokens.IdToken : null,
-            Access = access ? tokens.AccessToken : null,
-            AccessTokenExpiresAt = access ? tokens.AccessTokenExpiresAt : null,
-            TokenType = access ? tokens.TokenType : null,
-            Scope = access ? tokens.Scope : null,
-            // A refresh token is long-lived: it takes a second, explicit opt-in.
-            Refresh = exposed.Contains("refresh") && options.Value.ExposeRefreshToken ? tokens.RefreshToken : null,
         });
     }
 }

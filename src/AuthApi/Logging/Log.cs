@@ -33,6 +33,15 @@ internal static partial class Log
     [LoggerMessage(21, LogLevel.Warning, "Revoking the refresh token at provider {Provider} failed: {Error}; the logout goes on")]
     public static partial void RevocationFailed(ILogger logger, string provider, string error);
 
+    [LoggerMessage(40, LogLevel.Information, "Refreshed the tokens of a session of provider {Provider}")]
+    public static partial void Refreshed(ILogger logger, string provider);
+
+    [LoggerMessage(41, LogLevel.Information, "Provider {Provider} rejected a session's refresh token (invalid_grant); the session ends")]
+    public static partial void RefreshRejected(ILogger logger, string provider);
+
+    [LoggerMessage(42, LogLevel.Warning, "Refreshing a session's tokens at provider {Provider} failed: {Reason}; the session is kept")]
+    public static partial void RefreshFailed(ILogger logger, string provider, string reason);
+
     [LoggerMessage(30, LogLevel.Error, "Unhandled exception on {Method} {Path}")]
     public static partial void UnhandledException(ILogger logger, string method, string path, Exception exception);
 }

@@ -67,18 +67,13 @@ internal sealed class LoginCallback(
         }
 
         var tokens = await providerClient.ExchangeCodeAsync(metadata, provider, request.Code!, login.CodeVerifier, options.Value.RedirectUri, cancellationToken);
-        // The library's error accessors throw on a JSON body that is not an object: check its shape first.
-        if (tokens.ErrorType == ResponseErrorType.None && tokens.Json is not { ValueKind: JsonValueKind.Object })
+        if (!TokenResponses.IsJsonObject(tokens) || tokens.IsError)
         {
-            return Fail(login, ErrorCodes.TokenExchangeFailed, "the response is not a JSON object");
+            return Fail(login, ErrorCodes.TokenExchangeFailed, TokenResponses.Failure(tokens));
         }
-        if (tokens.IsError)
+        if (!TokenResponses.HasString(tokens, "id_token"))
         {
-            return Fail(login, ErrorCodes.TokenExchangeFailed, $"{tokens.ErrorType} {(int)tokens.HttpStatusCode} {SafeErrorCode(tokens.Error ?? "")}");
-        }
-        if (!HasStringIdToken(tokens))
-        {
-            return Fail(login, ErrorCodes.TokenExchangeFailed, "the response is not a JSON object with a string id_token");
+            return Fail(login, ErrorCodes.TokenExchangeFailed, "the response has no string id_token");
         }
 
         var idToken = await idTokens.ValidateAsync(login.Provider, metadata, tokens.IdentityToken!, login.Nonce, cancellationToken);
@@ -151,12 +146,6 @@ internal sealed class LoginCallback(
     /// <summary>The leading <c>[a-z_]</c> run of a provider's error code, so nothing it sends can inject into a URL or a log.</summary>
     private static string SafeErrorCode(string error) =>
         new([.. error.TakeWhile(c => c is (>= 'a' and <= 'z') or '_').Take(64)]);
-
-    private static bool HasStringIdToken(TokenResponse tokens) =>
-        tokens.Json is { ValueKind: JsonValueKind.Object } json
-        && json.TryGetProperty("id_token", out var idToken)
-        && idToken.ValueKind == JsonValueKind.String
-        && idToken.GetString()!.Length > 0;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

@@ -20,6 +20,9 @@ internal static class ProblemExamples
             ErrorCodes.NotAuthenticated => AuthProblems.NotAuthenticated(),
             ErrorCodes.InvalidSid => AuthProblems.InvalidSid(),
             ErrorCodes.CsrfHeaderMissing => AuthProblems.CsrfHeaderMissing(),
+            ErrorCodes.NoRefreshToken => AuthProblems.NoRefreshToken(),
+            ErrorCodes.SessionEnded => AuthProblems.SessionEnded(),
+            ErrorCodes.RefreshFailed => AuthProblems.RefreshFailed(),
             _ => throw new ArgumentOutOfRangeException(nameof(errorCode), errorCode, "No example Problem Details for this errorCode; add one."),
         };
         var details = problem.ProblemDetails;

@@ -70,6 +70,15 @@ internal static class SuccessResponses
                 Scope = "openid profile email",
             }),
             ("noneExposed", new TokensResponse())),
+        [("RefreshTokens", StatusCodes.Status200OK)] = new(
+            "The session was refreshed at the provider; the exposed tokens, as GET /me/tokens answers them.",
+            ("refreshed", new TokensResponse
+            {
+                Access = "8xLOxBtZp8",
+                AccessTokenExpiresAt = LoggedInAt.AddHours(2),
+                TokenType = "Bearer",
+                Scope = "openid profile email",
+            })),
         [("Logout", StatusCodes.Status200OK)] = new(
             "The session cookies are deleted; send the browser to logoutUrl to end the session at the provider too.",
             ("endSession", new LogoutResponse(

@@ -35,6 +35,9 @@ public sealed class AuthOptions
     /// <summary>Tolerance for the ID token's <c>exp</c> and <c>iat</c>. Defaults to 2 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Tokens are refreshed when the access token expires within this. Defaults to 1 minute.</summary>
+    public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a call to a provider (discovery, keys, token, userinfo, revocation) may take. Defaults to 10 seconds.</summary>
     public TimeSpan ProviderTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

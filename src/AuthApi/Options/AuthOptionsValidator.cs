@@ -49,6 +49,10 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .InclusiveBetween(TimeSpan.Zero, TimeSpan.FromMinutes(10))
             .WithMessage("Auth:ClockSkew must be between 00:00:00 and 00:10:00.");
 
+        RuleFor(o => o.RefreshBefore)
+            .InclusiveBetween(TimeSpan.Zero, TimeSpan.FromHours(1))
+            .WithMessage("Auth:RefreshBefore must be between 00:00:00 and 01:00:00.");
+
         RuleFor(o => o.ProviderTimeout)
             .InclusiveBetween(TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2))
             .WithMessage("Auth:ProviderTimeout must be between 00:00:00.1 and 00:02:00.");

@@ -29,6 +29,18 @@ internal static class AuthProblems
     public static ProblemHttpResult NotAuthenticated() =>
         Create(StatusCodes.Status401Unauthorized, ErrorCodes.NotAuthenticated, "Not authenticated", "Log in first: there is no session.");
 
+    public static ProblemHttpResult NoRefreshToken() =>
+        Create(StatusCodes.Status409Conflict, ErrorCodes.NoRefreshToken, "No refresh token",
+            "The provider gave this session no refresh token (ask for the offline_access scope where the provider needs it).");
+
+    public static ProblemHttpResult SessionEnded() =>
+        Create(StatusCodes.Status401Unauthorized, ErrorCodes.SessionEnded, "Session ended",
+            "The provider no longer accepts this session's refresh token; the session was ended. Log in again.");
+
+    public static ProblemHttpResult RefreshFailed() =>
+        Create(StatusCodes.Status502BadGateway, ErrorCodes.RefreshFailed, "Refresh failed",
+            "The provider could not refresh the tokens now; the session is kept. Retry later.");
+
     public static ProblemHttpResult InvalidSid() =>
         Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSid, "Invalid sid",
             "GET /logout needs the sid from /me's logoutUrl; POST /logout with the X-CSRF header also works.");

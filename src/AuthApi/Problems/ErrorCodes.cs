@@ -8,6 +8,9 @@ public static class ErrorCodes
     public const string UnknownProvider = "unknown_provider";
     public const string ProviderUnavailable = "provider_unavailable";
     public const string NotAuthenticated = "not_authenticated";
+    public const string NoRefreshToken = "no_refresh_token";
+    public const string SessionEnded = "session_ended";
+    public const string RefreshFailed = "refresh_failed";
     public const string InvalidSid = "invalid_sid";
     public const string CsrfHeaderMissing = "csrf_header_missing";
     public const string NotFound = "not_found";

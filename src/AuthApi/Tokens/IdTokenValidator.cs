@@ -20,7 +20,8 @@ internal sealed class IdTokenValidator(ProviderMetadataCache discovery, IOptions
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public async Task<IdTokenResult> ValidateAsync(string providerName, ProviderMetadata metadata, string idToken, string expectedNonce, CancellationToken cancellationToken)
+    /// <param name="expectedNonce">The login's nonce; null for an ID token from a refresh, which carries none (OIDC Core §12.2).</param>
+    public async Task<IdTokenResult> ValidateAsync(string providerName, ProviderMetadata metadata, string idToken, string? expectedNonce, CancellationToken cancellationToken)
     {
         JsonWebToken token;
         try
@@ -79,14 +80,15 @@ internal sealed class IdTokenValidator(ProviderMetadataCache discovery, IOptions
             && (notBefore is not { } nbf || nbf <= now + parameters.ClockSkew);
     }
 
-    private string? CheckClaims(JsonWebToken token, string clientId, string expectedNonce)
+    private string? CheckClaims(JsonWebToken token, string clientId, string? expectedNonce)
     {
         if (string.IsNullOrEmpty(token.Subject))
         {
             return "the ID token has no sub";
         }
-        if (!token.TryGetPayloadValue<string>("nonce", out var nonce)
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce), Encoding.UTF8.GetBytes(expectedNonce)))
+        if (expectedNonce is not null
+            && (!token.TryGetPayloadValue<string>("nonce", out var nonce)
+                || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce), Encoding.UTF8.GetBytes(expectedNonce))))
         {
             return "the nonce does not match the login's";
         }

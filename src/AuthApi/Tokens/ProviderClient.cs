@@ -20,6 +20,16 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
             RedirectUri = redirectUri,
         }, cancellationToken));
 
+    public Task<TokenResponse> RefreshAsync(ProviderMetadata metadata, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
+        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestRefreshTokenAsync(new RefreshTokenRequest
+        {
+            Address = metadata.TokenEndpoint,
+            ClientId = provider.ClientId,
+            ClientSecret = provider.ClientSecret,
+            ClientCredentialStyle = CredentialStyle(provider),
+            RefreshToken = refreshToken,
+        }, cancellationToken));
+
     /// <summary>The userinfo claims, or null when the endpoint failed or answered something other than a JSON object.</summary>
     public async Task<Dictionary<string, JsonElement>?> GetUserInfoAsync(string endpoint, string accessToken, CancellationToken cancellationToken)
     {

@@ -26,6 +26,8 @@ public sealed class TestProvider : IDisposable
 
     private readonly ConcurrentDictionary<string, IssuedCode> _codes = new();
     private readonly ConcurrentDictionary<string, Grant> _accessTokens = new();
+    private readonly ConcurrentDictionary<string, Grant> _refreshTokens = new();
+    private int _refreshGrants;
     private readonly TimeProvider _time;
     private IReadOnlyList<RsaSecurityKey> _publishedKeys = [TestKeys.Current];
 
@@ -49,6 +51,18 @@ public sealed class TestProvider : IDisposable
     public ConcurrentQueue<string> TokenClientAuthentications { get; } = new();
 
     public ConcurrentQueue<string> RevokedTokens { get; } = new();
+
+    /// <summary>Refresh grants received at the token endpoint.</summary>
+    public int RefreshGrants => Volatile.Read(ref _refreshGrants);
+
+    /// <summary>Issue a new refresh token with every refresh (the old one stops working). Defaults to true.</summary>
+    public bool RotateRefreshTokens { get; set; } = true;
+
+    /// <summary>Status the token endpoint answers refresh grants with, when not 200.</summary>
+    public int RefreshStatus { get; set; } = 200;
+
+    /// <summary>Every refresh token issued so far stops working (the user revoked the app's access).</summary>
+    public void RevokeAllRefreshTokens() => _refreshTokens.Clear();
 
     /// <summary>Status the revocation endpoint answers with.</summary>
     public int RevocationStatus { get; set; } = 200;
@@ -130,6 +144,10 @@ public sealed class TestProvider : IDisposable
         {
             return Json(401, new { error = "invalid_client" });
         }
+        if (form["grant_type"] == "refresh_token")
+        {
+            return Refresh(form["refresh_token"].ToString());
+        }
         if (form["grant_type"] != "authorization_code" || !_codes.TryRemove(form["code"].ToString(), out var issued))
         {
             return Json(400, new { error = "invalid_grant" });
@@ -160,10 +178,40 @@ public sealed class TestProvider : IDisposable
         if (grant.RefreshToken is not null)
         {
             response["refresh_token"] = grant.RefreshToken;
+            _refreshTokens[grant.RefreshToken] = grant;
         }
         if (!grant.OmitIdToken)
         {
             response["id_token"] = IdToken(grant, issued.Nonce);
+        }
+        return Json(200, response);
+    }
+
+    /// <summary>A refresh grant: a new access token and, when rotating, a new refresh token (the old one dies).</summary>
+    private ResponseMessage Refresh(string refreshToken)
+    {
+        Interlocked.Increment(ref _refreshGrants);
+        if (RefreshStatus != 200)
+        {
+            return Json(RefreshStatus, new { error = "server_error" });
+        }
+        if (!_refreshTokens.TryRemove(refreshToken, out var grant))
+        {
+            return Json(400, new { error = "invalid_grant" });
+        }
+        var accessToken = "access-" + Guid.NewGuid().ToString("N");
+        var nextRefreshToken = RotateRefreshTokens ? "refresh-" + Guid.NewGuid().ToString("N") : refreshToken;
+        _accessTokens[accessToken] = grant;
+        _refreshTokens[nextRefreshToken] = grant;
+        var response = new Dictionary<string, object>
+        {
+            ["access_token"] = accessToken,
+            ["token_type"] = "Bearer",
+            ["expires_in"] = grant.ExpiresIn,
+        };
+        if (RotateRefreshTokens)
+        {
+            response["refresh_token"] = nextRefreshToken;
         }
         return Json(200, response);
     }

@@ -10,7 +10,7 @@ public sealed class OperationDocumentationTests
         var document = await ServedDocument.FetchAsync();
 
         Assert.Equal(
-            ["GET /healthz", "GET /login", "GET /logout", "GET /me", "GET /me/tokens", "GET /oauth2callback", "GET /providers", "GET /readyz", "POST /logout"],
+            ["GET /healthz", "GET /login", "GET /logout", "GET /me", "GET /me/tokens", "GET /oauth2callback", "GET /providers", "GET /readyz", "POST /logout", "POST /me/tokens/refresh"],
             ServedDocument.Operations(document).Select(operation => operation.Name).Order(StringComparer.Ordinal));
     }
 
@@ -32,7 +32,7 @@ public sealed class OperationDocumentationTests
         var document = await ServedDocument.FetchAsync();
 
         // The generator's fallback is the bare reason phrase; each response should say what it means here.
-        string[] reasonPhrases = ["OK", "Found", "Bad Request", "Unauthorized", "Forbidden", "Service Unavailable"];
+        string[] reasonPhrases = ["OK", "Found", "Bad Request", "Unauthorized", "Forbidden", "Conflict", "Bad Gateway", "Service Unavailable"];
         Assert.All(ServedDocument.Responses(document), response =>
         {
             var description = (string?)response.Response["description"];
