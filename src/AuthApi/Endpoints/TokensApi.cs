@@ -40,9 +40,7 @@ internal static class TokensApi
         [AsParameters] TokensServices services,
         CancellationToken cancellationToken)
     {
-        var session = services.Sessions.ReadActive(context);
-        var tokens = session is null ? null : services.Sessions.ReadTokens(context, session);
-        if (session is null || tokens is null)
+        if (services.ReadSession(context) is not (var session, var tokens))
         {
             return AuthProblems.NotAuthenticated();
         }
@@ -58,9 +56,7 @@ internal static class TokensApi
         [AsParameters] TokensServices services,
         CancellationToken cancellationToken)
     {
-        var session = services.Sessions.ReadActive(context);
-        var tokens = session is null ? null : services.Sessions.ReadTokens(context, session);
-        if (session is null || tokens is null)
+        if (services.ReadSession(context) is not (var session, var tokens))
         {
             return AuthProblems.NotAuthenticated();
         }
@@ -75,6 +71,12 @@ internal sealed class TokensServices(SessionCookies sessions, TokenRefresher ref
     public TokenRefresher Refresher { get; } = refresher;
     public IOptions<AuthOptions> Options { get; } = options;
     public TimeProvider Time { get; } = time;
+
+    /// <summary>The session and its tokens (a call here counts as activity), or null when either is missing.</summary>
+    public (UserSession Session, SessionTokens Tokens)? ReadSession(HttpContext context) =>
+        Sessions.ReadActive(context) is { } session && Sessions.ReadTokens(context, session) is { } tokens
+            ? (session, tokens)
+            : null;
 
     public bool NeedsRefresh(SessionTokens tokens) =>
         tokens.RefreshToken is not null
