@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AuthApi.Contracts;
+using AuthApi.Client;
 using AuthApi.Problems;
 
 namespace AuthApi.OpenApi;
