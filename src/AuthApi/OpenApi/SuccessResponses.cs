@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AuthApi.Client;
-using AuthApi.Problems;
 
 namespace AuthApi.OpenApi;
 
