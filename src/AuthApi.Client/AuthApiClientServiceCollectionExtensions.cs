@@ -23,7 +23,7 @@ public static class AuthApiClientServiceCollectionExtensions
         configure(options);
         options.Validate();
 
-        // The generated client: requests built at compile time, so no reflection at run time (trimming, AOT, MAUI).
+        // The generated client: Refit's source generator builds the requests, so nothing needs the reflection request builder.
         var builder = services
             .AddRefitGeneratedClient<IAuthApi>(CreateSettings())
             .ConfigureHttpClient(client => client.BaseAddress = options.BaseAddress)

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace AuthApi.Client;
 
 /// <summary>
-/// Source-generated JSON for the response records, with the service's web defaults (camelCase): no reflection,
-/// so the client also works trimmed and ahead-of-time compiled (MAUI, Native AOT).
+/// Source-generated JSON for the response records, with the service's web defaults (camelCase), so the client reads
+/// JSON without reflection (Refit turns reflection-based JSON off with a context).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(MeResponse))]
