@@ -10,10 +10,16 @@ namespace AuthApi.Client;
 public sealed class AuthApiException : ApiException
 {
     internal AuthApiException(HttpResponseMessage response, string? content, ProblemBody? problem, RefitSettings settings)
+        : this(response, response.RequestMessage ?? new HttpRequestMessage(), content, problem, settings)
+    {
+    }
+
+    // Network handlers link the answer to its request; a stub handler in a consumer's test may not.
+    private AuthApiException(HttpResponseMessage response, HttpRequestMessage request, string? content, ProblemBody? problem, RefitSettings settings)
         : base(
             Describe(response, problem),
-            response.RequestMessage!,
-            response.RequestMessage!.Method,
+            request,
+            request.Method,
             content,
             response.StatusCode,
             response.ReasonPhrase,

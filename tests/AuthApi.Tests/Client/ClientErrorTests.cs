@@ -115,9 +115,7 @@ public sealed class ClientErrorTests
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var response = answer();
-            response.RequestMessage = request;
-            return Task.FromResult(response);
+            return Task.FromResult(answer());
         }
     }
 }
