@@ -5,8 +5,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/AuthApi/AuthApi.csproj src/AuthApi/
+COPY src/AuthApi.Client/AuthApi.Client.csproj src/AuthApi.Client/
 RUN dotnet restore src/AuthApi/AuthApi.csproj
 COPY src/AuthApi/ src/AuthApi/
+# The response records the service serializes live in the client package's project.
+COPY src/AuthApi.Client/ src/AuthApi.Client/
 # The OpenAPI file is generated in the repository, not in the image build.
 RUN dotnet publish src/AuthApi/AuthApi.csproj -c Release -o /app --no-restore -p:OpenApiGenerateDocuments=false
 

@@ -1,4 +1,4 @@
-using AuthApi.Contracts;
+using AuthApi.Client;
 using AuthApi.Discovery;
 using AuthApi.Options;
 using AuthApi.Problems;

@@ -1,4 +1,4 @@
-using AuthApi.Contracts;
+using AuthApi.Client;
 using AuthApi.Discovery;
 using AuthApi.Logging;
 using AuthApi.Login;

@@ -1,6 +1,5 @@
-using AuthApi.Contracts;
+using AuthApi.Client;
 using AuthApi.Options;
-using AuthApi.Problems;
 using AuthApi.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

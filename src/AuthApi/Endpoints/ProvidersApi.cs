@@ -1,4 +1,4 @@
-using AuthApi.Contracts;
+using AuthApi.Client;
 using AuthApi.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using AuthApi.Client;
 using AuthApi.Discovery;
 using AuthApi.Logging;
 using AuthApi.Options;
-using AuthApi.Problems;
 using AuthApi.Sessions;
 using AuthApi.Tokens;
 using Duende.IdentityModel.Client;

@@ -1,5 +1,5 @@
+using AuthApi.Client;
 using AuthApi.Options;
-using AuthApi.Problems;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using AuthApi.Problems;
+using AuthApi.Client;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -1,3 +1,4 @@
+using AuthApi.Client;
 using AuthApi.Problems;
 using Microsoft.AspNetCore.Mvc;
 

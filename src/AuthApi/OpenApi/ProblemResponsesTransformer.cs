@@ -1,4 +1,5 @@
 using System.Globalization;
+using AuthApi.Client;
 using AuthApi.Endpoints;
 using AuthApi.Problems;
 using Microsoft.AspNetCore.OpenApi;

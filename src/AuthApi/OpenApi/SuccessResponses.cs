@@ -1,6 +1,5 @@
 using System.Text.Json;
-using AuthApi.Contracts;
-using AuthApi.Problems;
+using AuthApi.Client;
 
 namespace AuthApi.OpenApi;
 

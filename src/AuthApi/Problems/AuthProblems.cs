@@ -1,3 +1,4 @@
+using AuthApi.Client;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AuthApi.Problems;

@@ -1,3 +1,4 @@
+using AuthApi.Client;
 using AuthApi.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AuthApi.Contracts;
+namespace AuthApi.Client;
 
 /// <summary><c>GET /me</c>: who is logged in. Anonymous callers get only <c>isLoggedIn: false</c>.</summary>
 public sealed record MeResponse
 {
+    /// <summary>The answer for a caller without a session.</summary>
     public static readonly MeResponse Anonymous = new() { IsLoggedIn = false };
 
+    /// <summary>Whether the caller has a session; every other property is null when not.</summary>
     public required bool IsLoggedIn { get; init; }
 
     /// <summary>Name of the provider the user logged in with.</summary>
@@ -18,9 +20,11 @@ public sealed record MeResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Sub { get; init; }
 
+    /// <summary>The user's <c>name</c> claim, when the provider sent one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; init; }
 
+    /// <summary>The user's <c>email</c> claim, when the provider sent one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Email { get; init; }
 
@@ -28,6 +32,7 @@ public sealed record MeResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, JsonElement>? Claims { get; init; }
 
+    /// <summary>When the session started and when it ends.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SessionInfo? Session { get; init; }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AuthApi.Contracts;
+namespace AuthApi.Client;
 
 /// <summary><c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
 /// <param name="Status"><c>alive</c>, <c>ready</c> or <c>not_ready</c>.</param>

@@ -1,0 +1,62 @@
+using System.Net;
+using Refit;
+
+namespace AuthApi.Client;
+
+/// <summary>
+/// AuthApi answered with an error: its RFC 9457 Problem Details, with the stable <see cref="ErrorCode"/> to branch on
+/// (see <see cref="ErrorCodes"/>). A Refit <see cref="ApiException"/>, so code that catches those catches this too.
+/// </summary>
+public sealed class AuthApiException : ApiException
+{
+    internal AuthApiException(HttpResponseMessage response, string? content, ProblemBody? problem, RefitSettings settings)
+        : this(response, response.RequestMessage ?? new HttpRequestMessage(), content, problem, settings)
+    {
+    }
+
+    // Network handlers link the answer to its request; a stub handler in a consumer's test may not.
+    private AuthApiException(HttpResponseMessage response, HttpRequestMessage request, string? content, ProblemBody? problem, RefitSettings settings)
+        : base(
+            Describe(response, problem),
+            request,
+            request.Method,
+            content,
+            response.StatusCode,
+            response.ReasonPhrase,
+            response.Headers,
+            settings)
+    {
+        Status = problem?.Status ?? (int)response.StatusCode;
+        ErrorCode = problem?.ErrorCode;
+        Title = problem?.Title;
+        Detail = problem?.Detail;
+    }
+
+    /// <summary>The HTTP status of the error, e.g. 401.</summary>
+    public int Status { get; }
+
+    /// <summary>
+    /// The stable, machine-readable code, e.g. <see cref="ErrorCodes.NotAuthenticated"/>; null when the answer was not
+    /// AuthApi's Problem Details (a proxy's error page, a redirect).
+    /// </summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>Short summary of the kind of problem, e.g. "Not authenticated".</summary>
+    public string? Title { get; }
+
+    /// <summary>What went wrong with this request and how to fix it.</summary>
+    public string? Detail { get; }
+
+    private static string Describe(HttpResponseMessage response, ProblemBody? problem)
+    {
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        if (problem?.ErrorCode is not null)
+        {
+            return $"AuthApi answered {status}, {problem.ErrorCode}: {problem.Detail ?? problem.Title}";
+        }
+        // Without AuthApi's Problem Details it is likely something in front of it (wrong BaseAddress, an https redirect, a proxy).
+        return response.Headers.Location is { } location
+            ? $"AuthApi answered {status} redirecting to {location}: check the client's BaseAddress."
+            : $"AuthApi answered {status} without Problem Details.";
+    }
+}

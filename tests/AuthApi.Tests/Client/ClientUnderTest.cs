@@ -1,0 +1,45 @@
+using AuthApi.Client;
+
+namespace AuthApi.Tests.Client;
+
+/// <summary>
+/// <see cref="IAuthApi"/> registered as an app registers it (<c>AddAuthApiClient</c>), over the in-memory service instead of the network.
+/// </summary>
+public sealed class ClientUnderTest : IDisposable
+{
+    public static readonly Uri BaseAddress = new("http://localhost");
+
+    private readonly ServiceProvider _services;
+
+    /// <param name="primaryHandler">Answers instead of the in-memory service.</param>
+    public ClientUnderTest(
+        TestApp app,
+        Action<AuthApiClientOptions>? configure = null,
+        Action<IServiceCollection>? addServices = null,
+        Func<HttpMessageHandler>? primaryHandler = null)
+    {
+        var services = new ServiceCollection();
+        addServices?.Invoke(services);
+        services
+            .AddAuthApiClient(options =>
+            {
+                options.BaseAddress = BaseAddress;
+                configure?.Invoke(options);
+            })
+            .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (() => app.Factory.Server.CreateHandler()));
+        _services = services.BuildServiceProvider();
+        Api = _services.GetRequiredService<IAuthApi>();
+    }
+
+    public IAuthApi Api { get; }
+
+    /// <summary>A client that keeps its own session cookies, like a browser.</summary>
+    public static ClientUnderTest WithCookies(TestApp app, out CookieContainer cookies)
+    {
+        var container = new CookieContainer();
+        cookies = container;
+        return new ClientUnderTest(app, options => options.CookieContainer = container);
+    }
+
+    public void Dispose() => _services.Dispose();
+}
