@@ -45,7 +45,7 @@ public sealed class ClientPackageTests(RunningStack stack) : IDisposable
 
     public void Dispose() => _work.Delete(recursive: true);
 
-    private async Task<DotnetRun> RunConsumerAsync(IEnumerable<string> options, string cookieHeader) =>
+    private async Task<ProcessRun> RunConsumerAsync(IEnumerable<string> options, string cookieHeader) =>
         await DotnetCli.RunAsync(
             ["run", "--project", ConsumerProject, .. options, "--", stack.ApiUrl.ToString()],
             Timeout,

@@ -57,7 +57,7 @@ public sealed class HttpFilesTests(RunningStack stack) : IDisposable
 
     public void Dispose() => _work.Delete(recursive: true);
 
-    private static JsonNode ParseJson(NodeToolRun run)
+    private static JsonNode ParseJson(ProcessRun run)
     {
         try
         {

@@ -66,7 +66,7 @@ public sealed class PostmanCollectionTests(RunningStack stack) : IDisposable
         return collection;
     }
 
-    private async Task<(NodeToolRun Run, JsonNode Report)> RunNewmanAsync(string jar)
+    private async Task<(ProcessRun Run, JsonNode Report)> RunNewmanAsync(string jar)
     {
         var reportPath = Path.Combine(_work.FullName, "report.json");
         var run = await NodeTool.RunAsync("newman", "newman",

@@ -11,7 +11,7 @@ public static class DotnetCli
         typeof(DotnetCli).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     /// <summary>Runs <c>dotnet</c> with the arguments, killing it (with its children) when it outlives the timeout.</summary>
-    public static async Task<DotnetRun> RunAsync(IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ProcessRun> RunAsync(IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -36,26 +36,9 @@ public static class DotnetCli
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"dotnet {string.Join(' ', start.ArgumentList)} did not finish within {timeout.TotalSeconds:0} s:\n{await output}\n{await errors}");
-        }
-        return new DotnetRun(process.ExitCode, await output, await errors);
+        return await ChildProcess.RunAsync(
+            () => Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."),
+            timeout,
+            $"dotnet {string.Join(' ', start.ArgumentList)}");
     }
-}
-
-/// <summary>How a <c>dotnet</c> command ended, and what it printed.</summary>
-public sealed record DotnetRun(int ExitCode, string Output, string Errors)
-{
-    public override string ToString() => $"exit code {ExitCode}\n{Output}\n{Errors}";
 }

@@ -13,7 +13,7 @@ public static class NodeTool
     /// Runs the package's command with node in <paramref name="workingDirectory"/> (default tests/node),
     /// and kills it (with its children) when it outlives the timeout.
     /// </summary>
-    public static async Task<NodeToolRun> RunAsync(string package, string command, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+    public static async Task<ProcessRun> RunAsync(string package, string command, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -29,21 +29,7 @@ public static class NodeTool
         }
         start.Environment["NO_COLOR"] = "1";
 
-        using var process = StartNode(start);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"{command} did not finish within {timeout.TotalSeconds:0} s:\n{await errors}");
-        }
-        return new NodeToolRun(process.ExitCode, await output, await errors);
+        return await ChildProcess.RunAsync(() => StartNode(start), timeout, command);
     }
 
     /// <summary>The script a package's command runs, read from the package's "bin" (a string, or an object by command name).</summary>
@@ -74,6 +60,3 @@ public static class NodeTool
         }
     }
 }
-
-/// <summary>How a Node tool ended, and what it printed.</summary>
-public sealed record NodeToolRun(int ExitCode, string Output, string Errors);
