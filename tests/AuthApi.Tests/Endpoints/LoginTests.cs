@@ -180,12 +180,7 @@ public sealed class LoginTests
     [Fact]
     public async Task SeveralProvidersWithoutDefaultNeedAProviderName()
     {
-        await using var app = new TestApp(settings =>
-        {
-            settings["Auth:Providers:other:ServerMetadataUrl"] = settings["Auth:Providers:test:ServerMetadataUrl"];
-            settings["Auth:Providers:other:ClientId"] = "other";
-            settings["Auth:Providers:other:ClientSecret"] = "other-secret";
-        });
+        await using var app = new TestApp(AddSecondProvider);
         var browser = app.CreateBrowser();
 
         var unnamed = await browser.GetAsync("/login");
@@ -200,14 +195,20 @@ public sealed class LoginTests
     {
         await using var app = new TestApp(settings =>
         {
-            settings["Auth:Providers:other:ServerMetadataUrl"] = settings["Auth:Providers:test:ServerMetadataUrl"];
-            settings["Auth:Providers:other:ClientId"] = "other";
-            settings["Auth:Providers:other:ClientSecret"] = "other-secret";
+            AddSecondProvider(settings);
             settings["Auth:DefaultProvider"] = "other";
         });
 
         var query = (await app.CreateBrowser().StartLoginAsync()).Query();
 
         Assert.Equal("other", query["client_id"]);
+    }
+
+    /// <summary>A provider named "other" at the same test provider, with its own client ID.</summary>
+    private static void AddSecondProvider(Dictionary<string, string?> settings)
+    {
+        settings["Auth:Providers:other:ServerMetadataUrl"] = settings["Auth:Providers:test:ServerMetadataUrl"];
+        settings["Auth:Providers:other:ClientId"] = "other";
+        settings["Auth:Providers:other:ClientSecret"] = "other-secret";
     }
 }
