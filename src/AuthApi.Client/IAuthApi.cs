@@ -106,6 +106,28 @@ public interface IAuthApi
         [AliasAs("error_description")] string? errorDescription = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>GET /oauth2callback/{provider}</c>: like <see cref="CompleteLoginAsync"/>, at the redirect URI of one of several providers
+    /// (the <c>redirect_uri</c> in its authorization URL). A login completes only at the redirect URI of the provider it started with.
+    /// </summary>
+    /// <param name="provider">The last path segment of the provider's redirect URI, by default the provider's name.</param>
+    /// <param name="code">The authorization code the provider issued.</param>
+    /// <param name="state">The <c>state</c> from the authorization URL.</param>
+    /// <param name="iss">The provider's issuer, when it sends one (RFC 9207).</param>
+    /// <param name="error">The provider's error code, instead of a code.</param>
+    /// <param name="errorDescription">The provider's error description.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The raw answer (not followed, not thrown); dispose it.</returns>
+    [Get("/oauth2callback/{provider}")]
+    Task<HttpResponseMessage> CompleteProviderLoginAsync(
+        string provider,
+        string? code,
+        string? state,
+        string? iss = null,
+        string? error = null,
+        [AliasAs("error_description")] string? errorDescription = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /healthz</c>: the process answers.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Status <c>alive</c>.</returns>

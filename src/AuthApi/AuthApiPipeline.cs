@@ -1,4 +1,7 @@
 using AuthApi.Endpoints;
+using AuthApi.Http;
+using AuthApi.Options;
+using Microsoft.Extensions.Options;
 
 namespace AuthApi;
 
@@ -7,19 +10,13 @@ public static class AuthApiPipeline
 {
     public static WebApplication MapAuthApi(this WebApplication app)
     {
-        // Every answer is per-user and must never be cached by a browser or proxy.
-        app.Use(static (context, next) =>
-        {
-            context.Response.OnStarting(static state =>
-            {
-                ((HttpResponse)state).Headers.CacheControl = "no-store";
-                return Task.CompletedTask;
-            }, context.Response);
-            return next(context);
-        });
+        app.UseTrustedProxies();
+        app.UseAuthApiRequestLogging();
+        app.UseAuthApiResponseHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseRateLimiter();
 
         app.MapLoginApi();
         app.MapMeApi();
@@ -35,11 +32,15 @@ public static class AuthApiPipeline
         }
 
         app.MapOpenApi();
-        app.UseSwaggerUI(ui =>
+        // The interactive page is for trying the API, not for production unless an operator asks for it.
+        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.OpenApi.SwaggerUi ?? app.Environment.IsDevelopment())
         {
-            ui.SwaggerEndpoint("/openapi/v1.json", "AuthApi v1");
-            ui.RoutePrefix = "swagger";
-        });
+            app.UseSwaggerUI(ui =>
+            {
+                ui.SwaggerEndpoint("/openapi/v1.json", "AuthApi v1");
+                ui.RoutePrefix = "swagger";
+            });
+        }
         return app;
     }
 }

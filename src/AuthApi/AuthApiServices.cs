@@ -1,5 +1,7 @@
 using AuthApi.Discovery;
 using AuthApi.Endpoints;
+using AuthApi.Http;
+using AuthApi.Logging;
 using AuthApi.Login;
 using AuthApi.OpenApi;
 using AuthApi.Options;
@@ -23,9 +25,8 @@ public static class AuthApiServices
     {
         var services = builder.Services;
 
-        // Framework lines that would log the callback's ?code= and the end-session URL's id_token_hint.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result.RedirectResult", LogLevel.Warning);
+        // The framework's request log prints whole URLs (the callback's ?code=): held to warnings under any configuration.
+        services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, UrlLoggingFilter>();
 
         // Build-time OpenAPI generation starts the app with no configuration; the document does not depend on it.
         if (BuildTimeDocument.IsGenerating)
@@ -45,9 +46,15 @@ public static class AuthApiServices
             .Configure<IOptions<AuthOptions>, IHostEnvironment, ILoggerFactory>((keys, auth, environment, loggers) =>
                 keys.XmlRepository = new FileSystemXmlRepository(KeysDirectory(auth.Value, environment), loggers));
 
-        // Calls to providers.
+        // Calls to providers: bounded in time and size, and never redirected (a 307 would re-post the client secret elsewhere).
         services.AddHttpClient(ProviderHttpClient.Name)
-            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<AuthOptions>>().Value.ProviderTimeout);
+            .ConfigureHttpClient((provider, client) =>
+            {
+                var auth = provider.GetRequiredService<IOptions<AuthOptions>>().Value;
+                client.Timeout = auth.ProviderTimeout;
+                client.MaxResponseContentBufferSize = auth.ProviderMaxResponseBytes;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<ProviderMetadataCache>();
         services.AddSingleton<ProviderClient>();
         services.AddSingleton<IdTokenValidator>();
@@ -56,13 +63,17 @@ public static class AuthApiServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CookieJar>();
         services.AddSingleton<SessionCookies>();
+        services.AddSingleton<EndedSessions>();
         services.AddSingleton<LoginCookies>();
         services.AddSingleton<UsedStates>();
-        services.AddSingleton<ReturnUrlValidator>();
         services.AddSingleton<IValidator<LoginRequest>, LoginRequestValidator>();
         services.AddSingleton<LoginCallback>();
         services.AddSingleton<SessionLogout>();
         services.AddSingleton<TokenRefresher>();
+
+        // Client addresses from the listed proxies only; logins and callbacks rate limited per address.
+        services.AddTrustedProxies();
+        services.AddLoginRateLimit();
 
         // Errors as Problem Details, CORS for the SPA origins, the OpenAPI document.
         services.AddAuthProblemDetails();

@@ -36,6 +36,9 @@ public static class ErrorCodes
     /// <summary>403: a state-changing request without <c>X-CSRF: 1</c> (this client always sends it).</summary>
     public const string CsrfHeaderMissing = "csrf_header_missing";
 
+    /// <summary>429: too many logins or callbacks from one client IP; the answer carries <c>Retry-After</c>.</summary>
+    public const string RateLimited = "rate_limited";
+
     /// <summary>404: no such endpoint.</summary>
     public const string NotFound = "not_found";
 
@@ -49,6 +52,9 @@ public static class ErrorCodes
 
     /// <summary><c>auth_error</c>: no login was pending for this <c>state</c> (stale, replayed or too slow).</summary>
     public const string LoginExpired = "login_expired";
+
+    /// <summary><c>auth_error</c>: the callback arrived at another provider's redirect URI than the one its login started with.</summary>
+    public const string CallbackMismatch = "callback_mismatch";
 
     /// <summary><c>auth_error</c>: the pending login does not match the <c>state</c>.</summary>
     public const string StateMismatch = "state_mismatch";
@@ -65,7 +71,7 @@ public static class ErrorCodes
     /// <summary><c>auth_error</c>: the ID token failed validation.</summary>
     public const string IdTokenInvalid = "id_token_invalid";
 
-    /// <summary><c>auth_error</c>: the userinfo endpoint failed or named another subject.</summary>
+    /// <summary><c>auth_error</c>: the userinfo answer is no JSON object, repeats a member or names another subject.</summary>
     public const string UserInfoInvalid = "userinfo_invalid";
 
     /// <summary><c>auth_error</c>: the session would not fit in <c>Auth:Session:MaxCookieBytes</c>.</summary>

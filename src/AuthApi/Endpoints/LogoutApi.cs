@@ -1,4 +1,5 @@
 using AuthApi.Client;
+using AuthApi.Http;
 using AuthApi.Options;
 using AuthApi.Problems;
 using AuthApi.Sessions;
@@ -33,7 +34,7 @@ internal static class LogoutApi
     private static async Task<Ok<LogoutResponse>> LogoutWithHeader(HttpContext context, SessionCookies sessions, SessionLogout logout, CancellationToken cancellationToken) =>
         TypedResults.Ok(new LogoutResponse(await logout.LogOutAsync(context, sessions.Read(context), cancellationToken)));
 
-    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> LogoutWithLink(
+    private static async Task<Results<FoundHttpResult, ProblemHttpResult>> LogoutWithLink(
         string? sid,
         HttpContext context,
         SessionCookies sessions,
@@ -45,6 +46,6 @@ internal static class LogoutApi
         {
             return AuthProblems.InvalidSid();
         }
-        return TypedResults.Redirect(await logout.LogOutAsync(context, session, cancellationToken));
+        return new FoundHttpResult(await logout.LogOutAsync(context, session, cancellationToken));
     }
 }

@@ -93,7 +93,7 @@ internal sealed class TokensServices(SessionCookies sessions, TokenRefresher ref
             case RefreshOutcomeKind.NoRefreshToken:
                 return AuthProblems.NoRefreshToken();
             case RefreshOutcomeKind.Rejected:
-                Sessions.Delete(context);
+                Sessions.End(context, session);
                 return AuthProblems.SessionEnded();
             default:
                 return AuthProblems.RefreshFailed();

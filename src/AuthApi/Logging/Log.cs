@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Warning, "Login failed with {ErrorCode} (provider {Provider}): {Reason}")]
     public static partial void LoginFailed(ILogger logger, string errorCode, string provider, string reason);
 
+    [LoggerMessage(14, LogLevel.Warning, "Userinfo of provider {Provider} is unavailable ({Reason}); the login goes on with the ID token's claims")]
+    public static partial void UserInfoUnavailable(ILogger logger, string provider, string reason);
+
     [LoggerMessage(13, LogLevel.Error, "Login with provider {Provider} failed: the session needs {Size} cookie bytes, over Auth:Session:MaxCookieBytes ({Max}). Turn on the Redis session store (Auth:Session:Store=Redis) or ask the provider for fewer claims (e.g. a narrower Scope, no group claims in the ID token).")]
     public static partial void SessionTooLarge(ILogger logger, string provider, int size, int max);
 
@@ -41,6 +44,15 @@ internal static partial class Log
 
     [LoggerMessage(42, LogLevel.Warning, "Refreshing a session's tokens at provider {Provider} failed: {Reason}; the session is kept")]
     public static partial void RefreshFailed(ILogger logger, string provider, string reason);
+
+    [LoggerMessage(31, LogLevel.Information, "{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms")]
+    public static partial void RequestFinished(ILogger logger, string method, PathString path, int statusCode, double elapsedMs);
+
+    [LoggerMessage(32, LogLevel.Warning, "A request arrived over http from {RemoteAddress} while Auth:RedirectUri is https: if a TLS-terminating proxy sends it, list the proxy's network in Auth:ForwardedHeaders:KnownNetworks so the client's address and scheme are known")]
+    public static partial void HttpFromUnlistedProxy(ILogger logger, string remoteAddress);
+
+    [LoggerMessage(33, LogLevel.Debug, "Rate limited {Path} for a client IP: over Auth:RateLimit:PermitsPerMinute")]
+    public static partial void RateLimited(ILogger logger, PathString path);
 
     [LoggerMessage(30, LogLevel.Error, "Unhandled exception on {Method} {Path}")]
     public static partial void UnhandledException(ILogger logger, string method, string path, Exception exception);

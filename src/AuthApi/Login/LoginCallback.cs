@@ -28,7 +28,8 @@ internal sealed class LoginCallback(
     ILogger<LoginCallback> logger)
 {
     /// <summary>Completes the login and returns where to redirect the browser.</summary>
-    public async Task<string> CompleteAsync(HttpContext context, CallbackRequest request, CancellationToken cancellationToken)
+    /// <param name="callbackPath">What follows <c>/oauth2callback</c> in the path the browser came back to: "" or "/{segment}".</param>
+    public async Task<string> CompleteAsync(HttpContext context, CallbackRequest request, string callbackPath, CancellationToken cancellationToken)
     {
         var lookup = loginCookies.Find(context, request.State);
         if (lookup.Transaction is not { } login)
@@ -45,6 +46,12 @@ internal sealed class LoginCallback(
         if (now - login.CreatedAt > options.Value.LoginTimeout || !options.Value.Providers.TryGetValue(login.Provider, out var provider))
         {
             return Fail(login, ErrorCodes.LoginExpired, "the login is older than Auth:LoginTimeout or its provider is gone");
+        }
+        // RFC 9700 §4.4: a response for this login is only valid at its provider's own redirect URI, or a malicious
+        // provider could relay another provider's code here and have it sent to its own token endpoint.
+        if (options.Value.CallbackPathOf(login.Provider) != callbackPath)
+        {
+            return Fail(login, ErrorCodes.CallbackMismatch, "the callback arrived at another provider's redirect URI than the login's");
         }
         if (!usedStates.TryUse(login.State, login.CreatedAt + options.Value.LoginTimeout))
         {
@@ -66,7 +73,12 @@ internal sealed class LoginCallback(
             return Fail(login, ErrorCodes.ProviderError, $"the provider answered error={SafeErrorCode(request.Error)}", SafeErrorCode(request.Error));
         }
 
-        var tokens = await providerClient.ExchangeCodeAsync(metadata, provider, request.Code!, login.CodeVerifier, options.Value.RedirectUri, cancellationToken);
+        if (string.IsNullOrEmpty(request.Code))
+        {
+            return Fail(login, ErrorCodes.TokenExchangeFailed, "the callback has an empty code");
+        }
+
+        var tokens = await providerClient.ExchangeCodeAsync(metadata, provider, request.Code, login.CodeVerifier, options.Value.RedirectUriOf(login.Provider), cancellationToken);
         if (!TokenResponses.IsJsonObject(tokens) || tokens.IsError)
         {
             return Fail(login, ErrorCodes.TokenExchangeFailed, TokenResponses.Failure(tokens));
@@ -76,7 +88,7 @@ internal sealed class LoginCallback(
             return Fail(login, ErrorCodes.TokenExchangeFailed, "the response has no string id_token");
         }
 
-        var idToken = await idTokens.ValidateAsync(login.Provider, metadata, tokens.IdentityToken!, login.Nonce, cancellationToken);
+        var idToken = await idTokens.ValidateAsync(login.Provider, metadata, tokens.IdentityToken!, new IdTokenExpectations(login.Nonce, login.MaxAge), cancellationToken);
         if (!idToken.IsValid)
         {
             return Fail(login, ErrorCodes.IdTokenInvalid, idToken.Error!);
@@ -86,13 +98,24 @@ internal sealed class LoginCallback(
         if (provider.UseUserInfo && metadata.UserInfoEndpoint is { } userInfoEndpoint && !string.IsNullOrEmpty(tokens.AccessToken))
         {
             var userInfo = await providerClient.GetUserInfoAsync(userInfoEndpoint, tokens.AccessToken, cancellationToken);
-            if (userInfo is null || !userInfo.TryGetValue("sub", out var sub) || sub.ValueKind != JsonValueKind.String || sub.GetString() != idToken.Subject)
+            if (userInfo.IsInvalid)
             {
-                return Fail(login, ErrorCodes.UserInfoInvalid, userInfo is null ? "userinfo failed" : "userinfo's sub differs from the ID token's");
+                return Fail(login, ErrorCodes.UserInfoInvalid, userInfo.Problem!);
             }
-            foreach (var (name, value) in userInfo)
+            if (userInfo.Claims is not { } userClaims)
             {
-                claims.TryAdd(name, value); // the signed ID token wins where both have a claim
+                Log.UserInfoUnavailable(logger, login.Provider, userInfo.Problem!);
+            }
+            else if (!userClaims.TryGetValue("sub", out var sub) || sub.ValueKind != JsonValueKind.String || sub.GetString() != idToken.Subject)
+            {
+                return Fail(login, ErrorCodes.UserInfoInvalid, "userinfo's sub differs from the ID token's");
+            }
+            else
+            {
+                foreach (var (name, value) in userClaims)
+                {
+                    claims.TryAdd(name, value); // the signed ID token wins where both have a claim
+                }
             }
         }
 

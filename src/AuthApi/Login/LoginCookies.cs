@@ -4,31 +4,31 @@ using AuthApi.Sessions;
 
 namespace AuthApi.Login;
 
-/// <summary>Correlation cookies: one per started login, so logins begun in two tabs both finish.</summary>
+/// <summary>
+/// Correlation cookies: one per started login, so logins begun in two tabs both finish. A login cookie is
+/// never chunked, and the pending ones are capped in number and bytes, so no link (however long its
+/// <c>returnUrl</c>, however often followed) can grow a browser's Cookie header past a proxy's limit.
+/// </summary>
 internal sealed class LoginCookies(CookieJar jar)
 {
     public const string CookiePrefix = "authapi.login.";
     private const string Purpose = "AuthApi.Login.v1";
 
-    /// <summary>
-    /// Most logins one browser may have pending. Abandoned logins would otherwise pile up cookies
-    /// until the Cookie header passes a proxy's limit and every request is refused.
-    /// </summary>
+    /// <summary>Most logins one browser may have pending; starting another forgets the oldest.</summary>
     public const int MaxPending = 5;
 
-    /// <summary>Writes the login's cookie, first deleting the oldest pending ones beyond <see cref="MaxPending"/>.</summary>
-    public void Write(HttpContext context, LoginTransaction transaction, DateTimeOffset expires)
+    /// <summary>Most bytes the pending login cookies may take together, well under a proxy's 8 KB header line.</summary>
+    public const int MaxPendingBytes = 6 * 1024;
+
+    /// <summary>
+    /// Writes the login's cookie, first deleting the oldest pending ones beyond <see cref="MaxPending"/> or
+    /// <see cref="MaxPendingBytes"/>. False (and nothing written) when the login does not fit one cookie.
+    /// </summary>
+    public bool TryWrite(HttpContext context, LoginTransaction transaction, DateTimeOffset expires)
     {
-        var pending = CookieJar.BaseNamesStartingWith(context, CookiePrefix);
-        if (pending.Count >= MaxPending)
-        {
-            var oldestFirst = pending.OrderBy(name => jar.Read(context, name, Purpose, CookiePayloadJson.Default.LoginTransaction)?.CreatedAt ?? DateTimeOffset.MinValue);
-            foreach (var name in oldestFirst.Take(pending.Count - MaxPending + 1))
-            {
-                jar.Delete(context, name);
-            }
-        }
-        jar.Write(context, CookieName(transaction.State), jar.Protect(transaction, Purpose, CookiePayloadJson.Default.LoginTransaction), expires);
+        var value = jar.Protect(transaction, Purpose, CookiePayloadJson.Compact.LoginTransaction);
+        DeleteOldestPending(context, value.Length);
+        return jar.TryWriteSingle(context, CookieName(transaction.State), value, expires);
     }
 
     /// <summary>The login this state belongs to, whether it matched, or nothing when no cookie is there for it.</summary>
@@ -38,7 +38,7 @@ internal sealed class LoginCookies(CookieJar jar)
         {
             return LoginLookup.Missing;
         }
-        var transaction = jar.Read(context, CookieName(state), Purpose, CookiePayloadJson.Default.LoginTransaction);
+        var transaction = jar.Read(context, CookieName(state), Purpose, CookiePayloadJson.Compact.LoginTransaction);
         if (transaction is null)
         {
             return LoginLookup.Missing;
@@ -48,6 +48,26 @@ internal sealed class LoginCookies(CookieJar jar)
     }
 
     public void Delete(HttpContext context, string state) => jar.Delete(context, CookieName(state));
+
+    private void DeleteOldestPending(HttpContext context, int newBytes)
+    {
+        var pending = jar.BaseNamesStartingWith(context, CookiePrefix)
+            .Select(name => (Name: name, Bytes: context.Request.Cookies[jar.NameFor(name)]?.Length ?? 0))
+            .OrderBy(cookie => jar.Read(context, cookie.Name, Purpose, CookiePayloadJson.Compact.LoginTransaction)?.CreatedAt ?? DateTimeOffset.MinValue)
+            .ToList();
+        var count = pending.Count;
+        var bytes = pending.Sum(cookie => cookie.Bytes);
+        foreach (var oldest in pending)
+        {
+            if (count < MaxPending && bytes + newBytes <= MaxPendingBytes)
+            {
+                break;
+            }
+            jar.Delete(context, oldest.Name);
+            count--;
+            bytes -= oldest.Bytes;
+        }
+    }
 
     /// <summary>States this service issues are base64url; anything else cannot name a cookie.</summary>
     private static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? state) =>

@@ -10,7 +10,7 @@ internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
 {
     private static readonly HashSet<string> PromptValues = new(StringComparer.Ordinal) { "none", "login", "consent", "select_account" };
 
-    public LoginRequestValidator(IOptions<AuthOptions> options, ReturnUrlValidator returnUrls)
+    public LoginRequestValidator(IOptions<AuthOptions> options)
     {
         RuleFor(r => r.Provider)
             .Must(name => (name ?? options.Value.ResolveDefaultProvider()) is { } resolved && options.Value.Providers.ContainsKey(resolved))
@@ -18,9 +18,9 @@ internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
             .WithMessage("unknown provider");
 
         RuleFor(r => r.ReturnUrl)
-            .Must(url => url is null || returnUrls.IsAllowed(url))
+            .Must(url => url is null || ReturnUrlValidator.IsAllowed(url, options.Value.AllowedOrigins))
             .WithErrorCode(ErrorCodes.InvalidReturnUrl)
-            .WithMessage("returnUrl must be a local path such as /home or an absolute URL on an allowed origin.");
+            .WithMessage($"returnUrl must be a local path such as /home or an absolute URL on an allowed origin, at most {ReturnUrlValidator.MaxLength} characters.");
 
         RuleFor(r => r.Prompt)
             .Must(prompt => prompt is null || prompt.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } values && values.All(PromptValues.Contains))

@@ -1,18 +1,25 @@
-using AuthApi.Options;
-using Microsoft.Extensions.Options;
+using System.Globalization;
+using System.Text;
 
 namespace AuthApi.Login;
 
 /// <summary>
-/// Decides where a login may send the browser back to: a local path, or an absolute URL on one of
-/// <c>Auth:AllowedOrigins</c>. Anything else would make <c>/login</c> an open redirector.
+/// Decides where a login or logout may send the browser: a local path, or an absolute URL on one of
+/// <c>Auth:AllowedOrigins</c>. Anything else would make AuthApi an open redirector.
 /// </summary>
-internal sealed class ReturnUrlValidator(IOptions<AuthOptions> options)
+internal static class ReturnUrlValidator
 {
-    public bool IsAllowed(string returnUrl) =>
-        IsLocalPath(returnUrl) || IsOnAllowedOrigin(returnUrl);
+    /// <summary>Longest return URL accepted; it travels in a cookie and a <c>Location</c> header.</summary>
+    public const int MaxLength = 2048;
 
-    /// <summary>One leading '/', never '//' or '/\' (browsers read both as another host), checked again after percent-decoding.</summary>
+    public static bool IsAllowed(string returnUrl, IEnumerable<string> allowedOrigins) =>
+        returnUrl.Length <= MaxLength && (IsLocalPath(returnUrl) || IsOnAllowedOrigin(returnUrl, allowedOrigins));
+
+    /// <summary>
+    /// One leading '/', never '//' (another host to a browser), no '\' anywhere (browsers read it as '/'),
+    /// no '.' or '..' segment (<c>/.//evil.com</c> resolves to <c>//evil.com</c>), no control characters;
+    /// checked again after percent-decoding.
+    /// </summary>
     public static bool IsLocalPath(string url)
     {
         if (!IsPlainLocalPath(url))
@@ -26,11 +33,11 @@ internal sealed class ReturnUrlValidator(IOptions<AuthOptions> options)
     /// <summary>The URL with non-ASCII characters percent-encoded as UTF-8: a <c>Location</c> header must be ASCII.</summary>
     public static string ToAscii(string url)
     {
-        if (System.Text.Ascii.IsValid(url))
+        if (Ascii.IsValid(url))
         {
             return url;
         }
-        var builder = new System.Text.StringBuilder(url.Length * 2);
+        var builder = new StringBuilder(url.Length * 2);
         Span<byte> utf8 = stackalloc byte[4];
         foreach (var rune in url.EnumerateRunes())
         {
@@ -41,13 +48,13 @@ internal sealed class ReturnUrlValidator(IOptions<AuthOptions> options)
             }
             foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
             {
-                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
         }
         return builder.ToString();
     }
 
-    private bool IsOnAllowedOrigin(string url)
+    private static bool IsOnAllowedOrigin(string url, IEnumerable<string> allowedOrigins)
     {
         if (url.Any(char.IsControl)
             || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
@@ -57,12 +64,27 @@ internal sealed class ReturnUrlValidator(IOptions<AuthOptions> options)
             return false;
         }
         var origin = uri.GetLeftPart(UriPartial.Authority);
-        return options.Value.AllowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
+        return allowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool IsPlainLocalPath(string url) =>
         url.Length > 0
         && url[0] == '/'
-        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Any(char.IsControl);
+        && (url.Length == 1 || url[1] != '/')
+        && !url.Contains('\\')
+        && !url.Any(char.IsControl)
+        && !HasDotSegment(url);
+
+    private static bool HasDotSegment(string url)
+    {
+        var pathEnd = url.IndexOfAny(['?', '#']);
+        foreach (var segment in url.AsSpan(0, pathEnd < 0 ? url.Length : pathEnd).Split('/'))
+        {
+            if (url.AsSpan(segment) is "." or "..")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using AuthApi.Sessions;
 
 namespace AuthApi.Login;
 
@@ -8,33 +8,8 @@ namespace AuthApi.Login;
 /// </summary>
 internal sealed class UsedStates(TimeProvider time)
 {
-    private const int SweepEvery = 1024;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _used = new(StringComparer.Ordinal);
-    private int _added;
+    private readonly ExpiringSet _used = new(time);
 
     /// <summary>True the first time a state is used; false for every replay.</summary>
-    public bool TryUse(string state, DateTimeOffset forgetAfter)
-    {
-        if (!_used.TryAdd(state, forgetAfter))
-        {
-            return false;
-        }
-        if (Interlocked.Increment(ref _added) % SweepEvery == 0)
-        {
-            Sweep();
-        }
-        return true;
-    }
-
-    private void Sweep()
-    {
-        var now = time.GetUtcNow();
-        foreach (var (state, forgetAfter) in _used)
-        {
-            if (forgetAfter <= now)
-            {
-                _used.TryRemove(state, out _);
-            }
-        }
-    }
+    public bool TryUse(string state, DateTimeOffset forgetAfter) => _used.TryAdd(state, forgetAfter);
 }

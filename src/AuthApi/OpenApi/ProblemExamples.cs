@@ -24,6 +24,7 @@ internal static class ProblemExamples
             ErrorCodes.NoRefreshToken => AuthProblems.NoRefreshToken(),
             ErrorCodes.SessionEnded => AuthProblems.SessionEnded(),
             ErrorCodes.RefreshFailed => AuthProblems.RefreshFailed(),
+            ErrorCodes.RateLimited => AuthProblems.RateLimited(),
             _ => throw new ArgumentOutOfRangeException(nameof(errorCode), errorCode, "No example Problem Details for this errorCode; add one."),
         };
         var details = problem.ProblemDetails;

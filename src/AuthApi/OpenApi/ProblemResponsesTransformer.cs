@@ -9,7 +9,7 @@ namespace AuthApi.OpenApi;
 
 /// <summary>
 /// Describes each error response by the <c>errorCode</c> values the endpoint declares, with one example body per code,
-/// and the <c>Retry-After</c> header of a 503.
+/// and the <c>Retry-After</c> header of a 503 or 429.
 /// </summary>
 internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -42,14 +42,14 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                     StringComparer.Ordinal);
             }
 
-            if (declared.StatusCode == StatusCodes.Status503ServiceUnavailable)
+            if (declared.StatusCode is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status429TooManyRequests)
             {
                 response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
                 response.Headers["Retry-After"] = new OpenApiHeader
                 {
                     Description = "Seconds to wait before trying again.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
-                    Example = AuthProblems.RetryAfterSeconds,
+                    Example = declared.StatusCode == StatusCodes.Status503ServiceUnavailable ? AuthProblems.RetryAfterSeconds : 60,
                 };
             }
         }

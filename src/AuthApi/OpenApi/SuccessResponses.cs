@@ -12,6 +12,12 @@ internal static class SuccessResponses
     private const string SampleSid = "3vYq0pZ6Hn1cW8bF2kLr5tX9aD4gJ7mQ0sU2wE6yB8c";
     private const string SampleIdToken = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjFlOWdkazcifQ.eyJpc3MiOiJodHRwczovL2FjY291bnRzLmdvb2dsZS5jb20iLCJzdWIiOiIxMjM0In0.c2lnbmF0dXJl";
 
+    private const string CallbackRedirect =
+        "To the login's returnUrl with the session cookies set. On failure, no session: to the returnUrl (or /) with "
+        + $"auth_error={ErrorCodes.LoginExpired}, {ErrorCodes.CallbackMismatch}, {ErrorCodes.StateMismatch}, {ErrorCodes.IssuerMismatch}, "
+        + $"{ErrorCodes.ProviderError}, {ErrorCodes.TokenExchangeFailed}, {ErrorCodes.IdTokenInvalid}, {ErrorCodes.UserInfoInvalid} or "
+        + $"{ErrorCodes.SessionTooLarge}. Without code and error (the return from the provider's logout): to Auth:PostLogoutReturnUrl.";
+
     private static readonly DateTimeOffset LoggedInAt = new(2025, 1, 15, 9, 30, 0, TimeSpan.Zero);
 
     private static readonly Dictionary<(string OperationId, int Status), SuccessResponse> Responses = new()
@@ -25,11 +31,8 @@ internal static class SuccessResponses
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"))),
         [("Login", StatusCodes.Status302Found)] = new(
             "To the provider's authorization endpoint, with PKCE (S256), state and nonce. The correlation cookie is set."),
-        [("Callback", StatusCodes.Status302Found)] = new(
-            "To the login's returnUrl with the session cookies set. On failure, no session: to the returnUrl (or /) with "
-            + $"auth_error={ErrorCodes.LoginExpired}, {ErrorCodes.StateMismatch}, {ErrorCodes.IssuerMismatch}, {ErrorCodes.ProviderError}, "
-            + $"{ErrorCodes.TokenExchangeFailed}, {ErrorCodes.IdTokenInvalid}, {ErrorCodes.UserInfoInvalid} or {ErrorCodes.SessionTooLarge}. "
-            + "Without code and error (the return from the provider's logout): to Auth:PostLogoutReturnUrl."),
+        [("Callback", StatusCodes.Status302Found)] = new(CallbackRedirect),
+        [("ProviderCallback", StatusCodes.Status302Found)] = new(CallbackRedirect),
         [("GetMe", StatusCodes.Status200OK)] = new(
             "The logged-in user, or only isLoggedIn: false for an anonymous caller.",
             ("loggedIn", new MeResponse

@@ -8,7 +8,7 @@ public sealed class AuthOptions
     /// <summary>Name given to a provider configured flat under <c>Auth</c> (Streamlit's unnamed <c>[auth]</c>).</summary>
     public const string FlatProviderName = "default";
 
-    /// <summary>Absolute URL of this service's <c>/oauth2callback</c>, registered at every provider. Required.</summary>
+    /// <summary>Absolute URL of this service's <c>/oauth2callback</c>; with several providers each has its own beneath it. Required.</summary>
     public string RedirectUri { get; set; } = "";
 
     /// <summary>The OpenID providers by name (<c>[a-z0-9-]+</c>).</summary>
@@ -26,7 +26,7 @@ public sealed class AuthOptions
     /// <summary>SPA origins allowed for CORS (with credentials) and for absolute return URLs. Defaults to none.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
-    /// <summary>Where the user lands after logging out. Defaults to <c>/</c>.</summary>
+    /// <summary>Where the user lands after logging out: a local path or a URL on an allowed origin. Defaults to <c>/</c>.</summary>
     public string PostLogoutReturnUrl { get; set; } = "/";
 
     /// <summary>How long a started login may take to come back. Defaults to 10 minutes.</summary>
@@ -41,11 +41,34 @@ public sealed class AuthOptions
     /// <summary>How long a call to a provider (discovery, keys, token, userinfo, revocation) may take. Defaults to 10 seconds.</summary>
     public TimeSpan ProviderTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Largest body a provider's answer may have; a larger one fails the call. Defaults to 1 MB.</summary>
+    public int ProviderMaxResponseBytes { get; set; } = 1024 * 1024;
+
     public SessionOptions Session { get; set; } = new();
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    public TrustedProxyOptions ForwardedHeaders { get; set; } = new();
+
+    public ApiDocumentOptions OpenApi { get; set; } = new();
 
     public DiscoveryOptions Discovery { get; set; } = new();
 
     public DataProtectionOptions DataProtection { get; set; } = new();
+
+    /// <summary>
+    /// The redirect URI of a provider: its own <c>RedirectUri</c>, else <c>Auth:RedirectUri</c> when it is the only
+    /// provider (as in Streamlit), else <c>{Auth:RedirectUri}/{name}</c>. Distinct providers never share one, so a
+    /// callback shows which provider's login it belongs to (RFC 9700 §4.4, mix-up defence).
+    /// </summary>
+    public string RedirectUriOf(string provider) =>
+        Providers[provider].RedirectUri ?? (Providers.Count == 1 ? RedirectUri : $"{RedirectUri}/{provider}");
+
+    /// <summary>What follows <c>/oauth2callback</c> in a provider's redirect URI: "" or "/{segment}".</summary>
+    public string CallbackPathOf(string provider) => RedirectUriOf(provider)[RedirectUri.Length..];
+
+    /// <summary>Cookies are <c>Secure</c> and <c>__Host-</c> prefixed when the redirect URI is https, whatever scheme a request arrives with.</summary>
+    public bool UsesHttps => RedirectUri.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Name of the provider <c>/login</c> uses when the request names none, or null when that is ambiguous.</summary>
     public string? ResolveDefaultProvider() =>

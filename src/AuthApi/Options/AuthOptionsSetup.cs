@@ -22,6 +22,7 @@ internal sealed class AuthOptionsSetup(IConfiguration configuration) : IConfigur
         }
         options.ExposeTokens = ReadList(section.GetSection(nameof(AuthOptions.ExposeTokens)));
         options.AllowedOrigins = ReadList(section.GetSection(nameof(AuthOptions.AllowedOrigins)));
+        options.ForwardedHeaders.KnownNetworks = ReadList(section.GetSection($"{nameof(AuthOptions.ForwardedHeaders)}:{nameof(TrustedProxyOptions.KnownNetworks)}"));
 
         if (section[nameof(ProviderOptions.ServerMetadataUrl)] is not null || section[nameof(ProviderOptions.ClientId)] is not null)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AuthApi.Login;
 using FluentValidation;
 
 namespace AuthApi.Options;
@@ -37,9 +38,33 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .Must(BeOrigin)
             .WithMessage((_, origin) => $"Auth:AllowedOrigins: '{origin}' is not an origin; write scheme://host[:port] with no path, e.g. https://app.example.com.");
 
+        RuleForEach(o => o.AllowedOrigins)
+            .Must((o, origin) => !o.UsesHttps || !BeOrigin(origin) || origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || IsLoopback(origin))
+            .WithMessage((_, origin) => $"Auth:AllowedOrigins: '{origin}' is http while Auth:RedirectUri is https; serve the SPA over https (only loopback origins may stay http).");
+
         RuleFor(o => o.PostLogoutReturnUrl)
-            .Must(url => (url.StartsWith('/') || Uri.TryCreate(url, UriKind.Absolute, out _)) && System.Text.Ascii.IsValid(url))
-            .WithMessage("Auth:PostLogoutReturnUrl must be a local path such as / or an absolute URL, in ASCII (percent-encode other characters).");
+            .Must((o, url) => ReturnUrlValidator.IsAllowed(url, o.AllowedOrigins) && System.Text.Ascii.IsValid(url))
+            .WithMessage("Auth:PostLogoutReturnUrl must pass the returnUrl checks: a local path such as / or a URL on one of Auth:AllowedOrigins, in ASCII (percent-encode other characters), without '.' or '..' segments or '\\'.");
+
+        RuleForEach(o => o.Providers)
+            .Must((o, provider) => provider.Value.RedirectUri is null || IsBeneath(o.RedirectUri, provider.Value.RedirectUri))
+            .WithMessage((o, provider) => $"Auth:Providers:{provider.Key}:RedirectUri must be Auth:RedirectUri or {o.RedirectUri}/{{segment}} with a segment of a-z, 0-9 and '-', e.g. {o.RedirectUri}/{provider.Key}.");
+
+        RuleFor(o => o.Providers)
+            .Must((o, _) => SharedRedirectUri(o) is null)
+            .WithMessage(o => $"Auth:Providers: {SharedRedirectUri(o)} share one redirect URI; give each provider its own (Auth:Providers:{{name}}:RedirectUri), so no callback can be taken for another provider's.");
+
+        RuleFor(o => o.ProviderMaxResponseBytes)
+            .InclusiveBetween(16 * 1024, 64 * 1024 * 1024)
+            .WithMessage("Auth:ProviderMaxResponseBytes must be between 16384 and 67108864 (default 1048576).");
+
+        RuleFor(o => o.RateLimit.PermitsPerMinute)
+            .GreaterThanOrEqualTo(0)
+            .WithMessage("Auth:RateLimit:PermitsPerMinute must be 0 (no limit) or more, e.g. 60.");
+
+        RuleForEach(o => o.ForwardedHeaders.KnownNetworks)
+            .Must(network => System.Net.IPNetwork.TryParse(network, out _))
+            .WithMessage((_, network) => $"Auth:ForwardedHeaders:KnownNetworks: '{network}' is not a network; write CIDR such as 10.0.0.0/8 or 192.168.1.10/32.");
 
         RuleFor(o => o.LoginTimeout)
             .GreaterThan(TimeSpan.Zero)
@@ -84,6 +109,23 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
         Uri.TryCreate(origin, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && uri.GetLeftPart(UriPartial.Authority) == origin.TrimEnd('/');
+
+    /// <summary>The redirect URI itself, or one more path segment beneath it.</summary>
+    private static bool IsBeneath(string redirectUri, string providerRedirectUri) =>
+        providerRedirectUri == redirectUri
+        || (providerRedirectUri.StartsWith(redirectUri + "/", StringComparison.Ordinal)
+            && ProviderName().IsMatch(providerRedirectUri[(redirectUri.Length + 1)..]));
+
+    /// <summary>The names of providers that share a redirect URI, or null when each has its own.</summary>
+    private static string? SharedRedirectUri(AuthOptions options) =>
+        options.Providers.Keys
+            .GroupBy(options.RedirectUriOf, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(group => group.Count() > 1) is { } shared
+            ? string.Join(" and ", shared)
+            : null;
+
+    private static bool IsLoopback(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     [GeneratedRegex("^[a-z0-9-]+$")]
     internal static partial Regex ProviderName();

@@ -31,7 +31,13 @@ public sealed class ProviderOptions
     /// <summary><c>client_secret_basic</c> or <c>client_secret_post</c>. Defaults to <c>client_secret_basic</c>.</summary>
     public string TokenEndpointAuthMethod { get; set; } = ClientSecretBasic;
 
-    /// <summary>Where the provider sends the user after logout. Defaults to <c>Auth:RedirectUri</c>.</summary>
+    /// <summary>
+    /// This provider's callback URL, <c>{Auth:RedirectUri}</c> or <c>{Auth:RedirectUri}/{segment}</c>. Defaults to
+    /// <c>Auth:RedirectUri</c> with one provider and <c>{Auth:RedirectUri}/{name}</c> with several.
+    /// </summary>
+    public string? RedirectUri { get; set; }
+
+    /// <summary>Where the provider sends the user after logout. Defaults to the provider's redirect URI.</summary>
     public string? PostLogoutRedirectUri { get; set; }
 
     /// <summary>Extra end-session parameters (e.g. <c>logout_hint</c>). Defaults to none.</summary>

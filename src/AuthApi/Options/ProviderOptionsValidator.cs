@@ -32,6 +32,10 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
             .Must(url => url is null || Uri.TryCreate(url, UriKind.Absolute, out _))
             .WithMessage(p => $"Auth:Providers:{p.Key}:PostLogoutRedirectUri must be an absolute URL registered at the provider.");
 
+        RuleFor(p => p.Value.AuthorizeParameters)
+            .Must(parameters => !parameters.TryGetValue("max_age", out var maxAge) || (maxAge.Length is > 0 and <= 9 && maxAge.All(char.IsAsciiDigit)))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:AuthorizeParameters:max_age must be a whole number of seconds.");
+
         RuleForEach(p => p.Value.ResolveIdTokenSigningAlgorithms())
             .Must(alg => alg != "none")
             .WithMessage(p => $"Auth:Providers:{p.Key}:IdTokenSigningAlgorithms must not contain 'none': unsigned ID tokens are never accepted.");

@@ -14,7 +14,7 @@ internal static class AuthProblems
 
     public static ProblemHttpResult InvalidReturnUrl() =>
         Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidReturnUrl, "Invalid return URL",
-            "returnUrl must be a local path such as /home or an absolute URL on an allowed origin.");
+            "returnUrl must be a local path such as /home or an absolute URL on an allowed origin, at most 2048 characters, without '.' or '..' segments or '\\'.");
 
     public static ProblemHttpResult UnknownProvider(string? provider) =>
         Create(StatusCodes.Status400BadRequest, ErrorCodes.UnknownProvider, "Unknown provider",
@@ -49,6 +49,10 @@ internal static class AuthProblems
     public static ProblemHttpResult CsrfHeaderMissing() =>
         Create(StatusCodes.Status403Forbidden, ErrorCodes.CsrfHeaderMissing, "Anti-forgery header missing",
             "Send the header 'X-CSRF: 1' with this request.");
+
+    public static ProblemHttpResult RateLimited() =>
+        Create(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests",
+            "Too many logins from this address; retry after the number of seconds in Retry-After.");
 
     public static ProblemHttpResult Create(int status, string errorCode, string title, string detail) =>
         TypedResults.Problem(

@@ -13,7 +13,7 @@ namespace AuthApi.Sessions;
 /// <summary>
 /// The one cookie service: values encrypted and authenticated with Data Protection (a purpose per
 /// cookie kind), split into chunks by ASP.NET Core's <see cref="ChunkingCookieManager"/> when over the
-/// browser limit, and named with the <c>__Host-</c> prefix whenever the request came over HTTPS.
+/// browser limit, and named with the <c>__Host-</c> prefix whenever <c>Auth:RedirectUri</c> is https.
 /// Anything missing, tampered or oversized reads as no cookie.
 /// </summary>
 internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions<AuthOptions> options)
@@ -27,8 +27,12 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions
     /// <summary>Most chunks one cookie of a session within <c>MaxCookieBytes</c> can have; a larger count is forged.</summary>
     private int MaxChunks => options.Value.Session.MaxCookieBytes / 3000 + 1;
 
-    public static string NameFor(HttpContext context, string baseName) =>
-        context.Request.IsHttps ? HostPrefix + baseName : baseName;
+    /// <summary>
+    /// The cookie's name: <c>__Host-</c> prefixed when the service is reached over https, as its redirect URI says.
+    /// Configuration decides, not the request: behind a TLS-terminating proxy every request arrives over http.
+    /// </summary>
+    public string NameFor(string baseName) =>
+        options.Value.UsesHttps ? HostPrefix + baseName : baseName;
 
     /// <summary>Encrypts a value for a cookie; the result's length is what the cookie will cost.</summary>
     public string Protect<T>(T value, string purpose, JsonTypeInfo<T> typeInfo) =>
@@ -36,7 +40,7 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions
 
     public T? Read<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo) where T : class
     {
-        var name = NameFor(context, baseName);
+        var name = NameFor(baseName);
         var raw = context.Request.Cookies[name];
         if (string.IsNullOrEmpty(raw))
         {
@@ -56,25 +60,41 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions
     /// <summary>Writes a protected value, replacing every chunk a previous value of that cookie had.</summary>
     public void Write(HttpContext context, string baseName, string protectedValue, DateTimeOffset expires)
     {
-        var name = NameFor(context, baseName);
+        var name = NameFor(baseName);
         if (context.Request.Cookies.ContainsKey(name))
         {
             // Set-Cookie headers apply in order: chunks the new value lacks stay deleted.
             Delete(context, baseName);
         }
-        _chunking.AppendResponseCookie(context, name, protectedValue, CookieOptions(context, expires));
+        _chunking.AppendResponseCookie(context, name, protectedValue, CookieOptions(expires));
+    }
+
+    /// <summary>
+    /// Writes a protected value as exactly one cookie; false (and nothing written) when the cookie with its
+    /// name and attributes would pass what a browser keeps of one cookie and so need chunks.
+    /// </summary>
+    public bool TryWriteSingle(HttpContext context, string baseName, string protectedValue, DateTimeOffset expires)
+    {
+        var name = NameFor(baseName);
+        var cookieOptions = CookieOptions(expires);
+        if (cookieOptions.CreateCookieHeader(name, protectedValue).ToString().Length > ChunkingCookieManager.DefaultChunkSize)
+        {
+            return false;
+        }
+        context.Response.Cookies.Append(name, protectedValue, cookieOptions);
+        return true;
     }
 
     /// <summary>Deletes the cookie and all its chunks, if the request has it.</summary>
     public void Delete(HttpContext context, string baseName)
     {
-        var name = NameFor(context, baseName);
+        var name = NameFor(baseName);
         var raw = context.Request.Cookies[name];
         if (raw is null)
         {
             return;
         }
-        var deletion = CookieOptions(context, DateTimeOffset.UnixEpoch);
+        var deletion = CookieOptions(DateTimeOffset.UnixEpoch);
         if (ChunkCount(raw) <= MaxChunks)
         {
             _chunking.DeleteCookie(context, name, deletion);
@@ -89,10 +109,10 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions
     }
 
     /// <summary>Base names of the request's cookies that start with the prefix (e.g. pending logins).</summary>
-    public static IReadOnlyList<string> BaseNamesStartingWith(HttpContext context, string basePrefix)
+    public IReadOnlyList<string> BaseNamesStartingWith(HttpContext context, string basePrefix)
     {
-        var hostPrefixLength = NameFor(context, "").Length;
-        var prefix = NameFor(context, basePrefix);
+        var hostPrefixLength = NameFor("").Length;
+        var prefix = NameFor(basePrefix);
         return [.. context.Request.Cookies.Keys
             .Where(key => key.StartsWith(prefix, StringComparison.Ordinal))
             .Select(key => key[hostPrefixLength..])];
@@ -143,10 +163,10 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions
     private static string ChunkName(string name, int chunk) =>
         string.Concat(name, ChunkSuffix, chunk.ToString(CultureInfo.InvariantCulture));
 
-    private static CookieOptions CookieOptions(HttpContext context, DateTimeOffset expires) => new()
+    private CookieOptions CookieOptions(DateTimeOffset expires) => new()
     {
         HttpOnly = true,
-        Secure = context.Request.IsHttps,
+        Secure = options.Value.UsesHttps,
         SameSite = SameSiteMode.Lax,
         Path = "/",
         Expires = expires,

@@ -7,18 +7,18 @@ namespace AuthApi.Sessions;
 /// The session as two cookies: identity and tokens, kept apart because together they overflow one
 /// cookie, and because <c>/me</c> needs only the identity.
 /// </summary>
-internal sealed class SessionCookies(CookieJar jar, IOptions<AuthOptions> options, TimeProvider time)
+internal sealed class SessionCookies(CookieJar jar, EndedSessions endedSessions, IOptions<AuthOptions> options, TimeProvider time)
 {
     public const string IdentityCookie = "authapi.session";
     public const string TokensCookie = "authapi.tokens";
     private const string IdentityPurpose = "AuthApi.Session.Identity.v1";
     private const string TokensPurpose = "AuthApi.Session.Tokens.v1";
 
-    /// <summary>The session, or null when there is none or it expired (its cookies are then deleted).</summary>
+    /// <summary>The session, or null when there is none, it expired or it was ended (its cookies are then deleted).</summary>
     public UserSession? Read(HttpContext context)
     {
-        var session = jar.Read(context, IdentityCookie, IdentityPurpose, CookiePayloadJson.Default.UserSession);
-        if (session is null || session.IsExpired(time.GetUtcNow()))
+        var session = jar.Read(context, IdentityCookie, IdentityPurpose, CookiePayloadJson.Compact.UserSession);
+        if (session is null || session.IsExpired(time.GetUtcNow()) || endedSessions.IsEnded(session))
         {
             if (HasAny(context))
             {
@@ -54,15 +54,15 @@ internal sealed class SessionCookies(CookieJar jar, IOptions<AuthOptions> option
     /// <summary>The session's tokens, or null when the tokens cookie is missing or belongs to another session.</summary>
     public SessionTokens? ReadTokens(HttpContext context, UserSession session)
     {
-        var tokens = jar.Read(context, TokensCookie, TokensPurpose, CookiePayloadJson.Default.SessionTokens);
+        var tokens = jar.Read(context, TokensCookie, TokensPurpose, CookiePayloadJson.Compact.SessionTokens);
         return tokens?.SessionId == session.Id ? tokens : null;
     }
 
     /// <summary>Writes both cookies; false (and nothing written) when they would exceed <c>Auth:Session:MaxCookieBytes</c>.</summary>
     public bool TryWrite(HttpContext context, UserSession session, SessionTokens tokens, out int size)
     {
-        var identity = jar.Protect(session, IdentityPurpose, CookiePayloadJson.Default.UserSession);
-        var tokenValue = jar.Protect(tokens, TokensPurpose, CookiePayloadJson.Default.SessionTokens);
+        var identity = jar.Protect(session, IdentityPurpose, CookiePayloadJson.Compact.UserSession);
+        var tokenValue = jar.Protect(tokens, TokensPurpose, CookiePayloadJson.Compact.SessionTokens);
         size = identity.Length + tokenValue.Length;
         if (size > options.Value.Session.MaxCookieBytes)
         {
@@ -75,7 +75,14 @@ internal sealed class SessionCookies(CookieJar jar, IOptions<AuthOptions> option
 
     /// <summary>Re-issues the identity cookie after the idle window moved.</summary>
     public void WriteIdentity(HttpContext context, UserSession session) =>
-        jar.Write(context, IdentityCookie, jar.Protect(session, IdentityPurpose, CookiePayloadJson.Default.UserSession), session.ExpiresAt);
+        jar.Write(context, IdentityCookie, jar.Protect(session, IdentityPurpose, CookiePayloadJson.Compact.UserSession), session.ExpiresAt);
+
+    /// <summary>Ends the session: its cookies are deleted, and any copy of them reads as no session from now on.</summary>
+    public void End(HttpContext context, UserSession session)
+    {
+        endedSessions.End(session);
+        Delete(context);
+    }
 
     public void Delete(HttpContext context)
     {
@@ -83,7 +90,7 @@ internal sealed class SessionCookies(CookieJar jar, IOptions<AuthOptions> option
         jar.Delete(context, TokensCookie);
     }
 
-    private static bool HasAny(HttpContext context) =>
-        context.Request.Cookies.ContainsKey(CookieJar.NameFor(context, IdentityCookie))
-        || context.Request.Cookies.ContainsKey(CookieJar.NameFor(context, TokensCookie));
+    private bool HasAny(HttpContext context) =>
+        context.Request.Cookies.ContainsKey(jar.NameFor(IdentityCookie))
+        || context.Request.Cookies.ContainsKey(jar.NameFor(TokensCookie));
 }

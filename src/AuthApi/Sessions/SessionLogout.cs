@@ -22,9 +22,14 @@ internal sealed class SessionLogout(
     /// <summary>Logs the session out (anonymous callers succeed too) and returns the logout URL.</summary>
     public async Task<string> LogOutAsync(HttpContext context, UserSession? session, CancellationToken cancellationToken)
     {
-        var tokens = session is null ? null : sessionCookies.ReadTokens(context, session);
-        sessionCookies.Delete(context);
-        if (session is null || !options.Value.Providers.TryGetValue(session.Provider, out var provider))
+        if (session is null)
+        {
+            sessionCookies.Delete(context);
+            return options.Value.PostLogoutReturnUrl;
+        }
+        var tokens = sessionCookies.ReadTokens(context, session);
+        sessionCookies.End(context, session);
+        if (!options.Value.Providers.TryGetValue(session.Provider, out var provider))
         {
             return options.Value.PostLogoutReturnUrl;
         }
@@ -38,16 +43,16 @@ internal sealed class SessionLogout(
         var atProvider = provider.UseEndSessionEndpoint && metadata?.EndSessionEndpoint is not null;
         Log.LoggedOut(logger, session.Provider, atProvider);
         return atProvider
-            ? EndSessionUrl(metadata!.EndSessionEndpoint!, provider, tokens?.IdToken)
+            ? EndSessionUrl(metadata!.EndSessionEndpoint!, session.Provider, provider, tokens?.IdToken)
             : options.Value.PostLogoutReturnUrl;
     }
 
-    private string EndSessionUrl(string endSessionEndpoint, ProviderOptions provider, string? idToken)
+    private string EndSessionUrl(string endSessionEndpoint, string providerName, ProviderOptions provider, string? idToken)
     {
         var extra = new Parameters(provider.EndSessionParameters) { { "client_id", provider.ClientId } };
         return new RequestUrl(endSessionEndpoint).CreateEndSessionUrl(
             idTokenHint: idToken,
-            postLogoutRedirectUri: provider.PostLogoutRedirectUri ?? options.Value.RedirectUri,
+            postLogoutRedirectUri: provider.PostLogoutRedirectUri ?? options.Value.RedirectUriOf(providerName),
             extra: extra);
     }
 

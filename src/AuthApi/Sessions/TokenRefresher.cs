@@ -76,7 +76,7 @@ internal sealed class TokenRefresher(
         var idToken = tokens.IdToken;
         if (TokenResponses.HasString(response, "id_token"))
         {
-            var validated = await idTokens.ValidateAsync(session.Provider, metadata, response.IdentityToken!, expectedNonce: null, CancellationToken.None);
+            var validated = await idTokens.ValidateAsync(session.Provider, metadata, response.IdentityToken!, IdTokenExpectations.Refresh, CancellationToken.None);
             if (!validated.IsValid || validated.Subject != session.Subject)
             {
                 return Failed(session, validated.Error ?? "the new ID token is for another subject");

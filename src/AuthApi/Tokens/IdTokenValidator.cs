@@ -11,7 +11,8 @@ namespace AuthApi.Tokens;
 
 /// <summary>
 /// Validates an ID token as OpenID Connect Core §3.1.3.7 asks: signature by a provider key with an
-/// allowed algorithm, <c>iss</c>, <c>aud</c>, <c>azp</c>, <c>exp</c>, <c>iat</c> and <c>nonce</c>.
+/// allowed algorithm, no <c>crit</c> header, no repeated member, <c>iss</c>, <c>aud</c> (exactly),
+/// <c>azp</c>, <c>exp</c>, <c>iat</c>, <c>nonce</c> and, when <c>max_age</c> was sent, <c>auth_time</c>.
 /// </summary>
 internal sealed class IdTokenValidator(ProviderMetadataCache discovery, IOptions<AuthOptions> options, TimeProvider time)
 {
@@ -20,8 +21,7 @@ internal sealed class IdTokenValidator(ProviderMetadataCache discovery, IOptions
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    /// <param name="expectedNonce">The login's nonce; null for an ID token from a refresh, which carries none (OIDC Core §12.2).</param>
-    public async Task<IdTokenResult> ValidateAsync(string providerName, ProviderMetadata metadata, string idToken, string? expectedNonce, CancellationToken cancellationToken)
+    public async Task<IdTokenResult> ValidateAsync(string providerName, ProviderMetadata metadata, string idToken, IdTokenExpectations expected, CancellationToken cancellationToken)
     {
         JsonWebToken token;
         try
@@ -31,6 +31,15 @@ internal sealed class IdTokenValidator(ProviderMetadataCache discovery, IOptions
         catch (ArgumentException)
         {
             return IdTokenResult.Fail("the ID token is not a JWT");
+        }
+        // RFC 7515 §4.1.11: a JWS naming extensions in crit must be refused by a recipient that does not understand them.
+        if (token.TryGetHeaderValue<object>("crit", out _))
+        {
+            return IdTokenResult.Fail("the ID token has a crit header");
+        }
+        if (Members(token.EncodedHeader) is null || Members(token.EncodedPayload) is not { } payload)
+        {
+            return IdTokenResult.Fail("the ID token's header or payload is not one JSON object without repeated members");
         }
 
         var keys = metadata.SigningKeys;
@@ -46,9 +55,9 @@ internal sealed class IdTokenValidator(ProviderMetadataCache discovery, IOptions
         {
             return IdTokenResult.Fail($"{result.Exception?.GetType().Name}: {result.Exception?.Message}");
         }
-        return CheckClaims(token, provider.ClientId, expectedNonce) is { } problem
+        return CheckClaims(token, provider.ClientId, expected) is { } problem
             ? IdTokenResult.Fail(problem)
-            : IdTokenResult.Success(token.Subject, UserClaims(token), token.ValidTo);
+            : IdTokenResult.Success(token.Subject, UserClaims(payload), token.ValidTo);
     }
 
     private TokenValidationParameters Parameters(ProviderMetadata metadata, ProviderOptions provider, IReadOnlyList<SecurityKey> keys)
@@ -62,6 +71,7 @@ internal sealed class IdTokenValidator(ProviderMetadataCache discovery, IOptions
         {
             ValidIssuer = metadata.Issuer,
             ValidAudience = provider.ClientId,
+            IgnoreTrailingSlashWhenValidatingAudience = false,
             IssuerSigningKeys = signingKeys,
             ValidAlgorithms = algorithms,
             RequireSignedTokens = true,
@@ -80,15 +90,15 @@ internal sealed class IdTokenValidator(ProviderMetadataCache discovery, IOptions
             && (notBefore is not { } nbf || nbf <= now + parameters.ClockSkew);
     }
 
-    private string? CheckClaims(JsonWebToken token, string clientId, string? expectedNonce)
+    private string? CheckClaims(JsonWebToken token, string clientId, IdTokenExpectations expected)
     {
         if (string.IsNullOrEmpty(token.Subject))
         {
             return "the ID token has no sub";
         }
-        if (expectedNonce is not null
+        if (expected.Nonce is not null
             && (!token.TryGetPayloadValue<string>("nonce", out var nonce)
-                || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce), Encoding.UTF8.GetBytes(expectedNonce))))
+                || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce), Encoding.UTF8.GetBytes(expected.Nonce))))
         {
             return "the nonce does not match the login's";
         }
@@ -106,15 +116,42 @@ internal sealed class IdTokenValidator(ProviderMetadataCache discovery, IOptions
         {
             return "the ID token was issued in the future";
         }
-        return null;
+        return expected.MaxAge is { } maxAge ? CheckAuthTime(token, maxAge) : null;
     }
 
-    private static Dictionary<string, JsonElement> UserClaims(JsonWebToken token)
+    /// <summary>OIDC Core §3.1.3.7 (13): with max_age sent, auth_time is required and must be recent enough.</summary>
+    private string? CheckAuthTime(JsonWebToken token, int maxAge)
     {
-        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.EncodedPayload));
-        return payload.RootElement.EnumerateObject()
-            .Where(claim => !ProtocolClaims.Contains(claim.Name))
-            .ToDictionary(claim => claim.Name, claim => claim.Value.Clone(), StringComparer.Ordinal);
+        if (!token.TryGetPayloadValue<long>("auth_time", out var authTime))
+        {
+            return "the ID token has no auth_time though max_age was sent";
+        }
+        return DateTimeOffset.FromUnixTimeSeconds(authTime).AddSeconds(maxAge) + options.Value.ClockSkew < time.GetUtcNow()
+            ? "the user authenticated longer ago than max_age allows"
+            : null;
+    }
+
+    private static Dictionary<string, JsonElement> UserClaims(Dictionary<string, JsonElement> payload)
+    {
+        foreach (var claim in ProtocolClaims)
+        {
+            payload.Remove(claim);
+        }
+        return payload;
+    }
+
+    /// <summary>The members of a base64url JSON part, or null when it is unreadable or repeats a member.</summary>
+    private static Dictionary<string, JsonElement>? Members(string encodedPart)
+    {
+        try
+        {
+            using var part = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(encodedPart));
+            return JsonObjects.TryReadMembers(part.RootElement);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            return null;
+        }
     }
 }
 
@@ -127,4 +164,12 @@ internal sealed record IdTokenResult(string? Error, string Subject, Dictionary<s
         new(null, subject, claims, new DateTimeOffset(expires, TimeSpan.Zero));
 
     public static IdTokenResult Fail(string error) => new(error, "", [], default);
+}
+
+/// <summary>What an ID token must match besides the provider: the login's nonce and <c>max_age</c>.</summary>
+/// <param name="Nonce">The login's nonce; null for an ID token from a refresh, which carries none (OIDC Core §12.2).</param>
+/// <param name="MaxAge">The <c>max_age</c> the login sent, in seconds, or null.</param>
+internal sealed record IdTokenExpectations(string? Nonce, int? MaxAge)
+{
+    public static readonly IdTokenExpectations Refresh = new(null, null);
 }

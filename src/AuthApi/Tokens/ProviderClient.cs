@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AuthApi.Discovery;
 using AuthApi.Options;
 using Duende.IdentityModel.Client;
@@ -30,8 +29,8 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
             RefreshToken = refreshToken,
         }, cancellationToken));
 
-    /// <summary>The userinfo claims, or null when the endpoint failed or answered something other than a JSON object.</summary>
-    public async Task<Dictionary<string, JsonElement>?> GetUserInfoAsync(string endpoint, string accessToken, CancellationToken cancellationToken)
+    /// <summary>The userinfo claims; invalid when a successful answer is not one JSON object, unavailable when the call failed.</summary>
+    public async Task<UserInfoAnswer> GetUserInfoAsync(string endpoint, string accessToken, CancellationToken cancellationToken)
     {
         UserInfoResponse response;
         try
@@ -40,13 +39,15 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
         }
         catch (InvalidOperationException)
         {
-            return null; // the library reads claims from the body and throws when it is JSON but not an object
+            return UserInfoAnswer.Invalid("the body is JSON but not an object"); // the library reads claims from it and throws
         }
-        if (response.IsError || response.Json is not { ValueKind: JsonValueKind.Object } json)
+        if (response.HttpResponse is not { IsSuccessStatusCode: true })
         {
-            return null;
+            return UserInfoAnswer.Unavailable($"{response.ErrorType} {(int)response.HttpStatusCode}");
         }
-        return json.EnumerateObject().ToDictionary(claim => claim.Name, claim => claim.Value.Clone(), StringComparer.Ordinal);
+        return response.Json is { } json && JsonObjects.TryReadMembers(json) is { } claims
+            ? UserInfoAnswer.Read(claims)
+            : UserInfoAnswer.Invalid("the body is not one JSON object without repeated members");
     }
 
     public Task<TokenRevocationResponse> RevokeRefreshTokenAsync(string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>

@@ -48,7 +48,8 @@ public sealed class ClientContractTests
                 .Order();
             var parameters = method.GetParameters();
 
-            Assert.Equal(documented, parameters.Where(IsQuery).Select(QueryName).Order());
+            var path = method.GetCustomAttribute<HttpMethodAttribute>()!.Path;
+            Assert.Equal(documented, parameters.Where(parameter => IsQuery(parameter, path)).Select(QueryName).Order());
             Assert.Equal(typeof(CancellationToken), parameters[^1].ParameterType);
         });
     }
@@ -61,7 +62,8 @@ public sealed class ClientContractTests
         return $"{http.Method.Method.ToUpperInvariant()} {http.Path}";
     }
 
-    private static bool IsQuery(ParameterInfo parameter) => parameter.ParameterType != typeof(CancellationToken);
+    private static bool IsQuery(ParameterInfo parameter, string path) =>
+        parameter.ParameterType != typeof(CancellationToken) && !path.Contains($"{{{parameter.Name}}}", StringComparison.Ordinal);
 
     private static string QueryName(ParameterInfo parameter) => parameter.GetCustomAttribute<AliasAsAttribute>()?.Name ?? parameter.Name!;
 }

@@ -31,6 +31,9 @@ public sealed record Grant
     /// <summary>A userinfo body sent as-is (status 200), for malformed answers.</summary>
     public string? RawUserInfo { get; init; }
 
+    /// <summary>Characters of an extra member that makes a valid token response this much larger.</summary>
+    public int TokenResponsePadding { get; init; }
+
     public string AccessToken { get; init; } = "access-" + Guid.NewGuid().ToString("N");
 
     public string? RefreshToken { get; init; } = "refresh-" + Guid.NewGuid().ToString("N");

@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 
 namespace AuthApi.Tests.Infrastructure;
 
-/// <summary>Keeps every formatted log line of the service, to check that none leaks a secret.</summary>
+/// <summary>Keeps every formatted log line of the service, to check that none leaks a secret. Configured as <c>Logging:Collector</c>.</summary>
+[ProviderAlias("Collector")]
 public sealed class LogCollector : ILoggerProvider
 {
     public ConcurrentQueue<string> Lines { get; } = new();

@@ -14,12 +14,12 @@ public static class LoginFlow
         return response.Headers.Location!;
     }
 
-    /// <summary>Comes back from the provider with a code for the grant; returns the callback's response.</summary>
-    public static Task<HttpResponseMessage> CompleteLoginAsync(this TestApp app, HttpClient browser, Uri authorizationUrl, Grant? grant = null, string? extraQuery = null)
+    /// <summary>Comes back from the provider with a code for the grant, by default to <c>/oauth2callback</c>; returns the callback's response.</summary>
+    public static Task<HttpResponseMessage> CompleteLoginAsync(this TestApp app, HttpClient browser, Uri authorizationUrl, Grant? grant = null, string? extraQuery = null, string callbackPath = "/oauth2callback")
     {
         var code = app.Provider.IssueCode(authorizationUrl, grant ?? new Grant());
         var state = QueryHelpers.ParseQuery(authorizationUrl.Query)["state"];
-        return browser.GetAsync($"/oauth2callback?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state!)}{extraQuery}");
+        return browser.GetAsync($"{callbackPath}?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state!)}{extraQuery}");
     }
 
     /// <summary>A whole login; returns the callback's response.</summary>

@@ -96,11 +96,21 @@ public sealed class TestProvider : IDisposable
         Serve(changeMetadata);
     }
 
+    /// <summary>The endpoint at this path answers 307 to another URL (which would receive the re-posted form if followed).</summary>
+    public void Redirect(string path, string location) =>
+        Server.Given(Request.Create().WithPath(path).UsingAnyMethod())
+            .AtPriority(-1)
+            .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.TemporaryRedirect).WithHeader("Location", location));
+
     /// <summary>The endpoint at this path answers only after the delay (a provider that hangs).</summary>
     public void Delay(string path, TimeSpan delay) =>
         Server.Given(Request.Create().WithPath(path).UsingAnyMethod())
             .AtPriority(-1)
             .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK).WithDelay(delay));
+
+    /// <summary>The form bodies the token endpoint received.</summary>
+    public IReadOnlyList<string> TokenRequestBodies =>
+        [.. Server.LogEntries.Where(entry => entry.RequestMessage?.AbsolutePath == "/token").Select(entry => entry.RequestMessage!.Body ?? "")];
 
     public int RequestsTo(string path) => Server.LogEntries.Count(entry => entry.RequestMessage?.AbsolutePath == path);
 
@@ -183,6 +193,10 @@ public sealed class TestProvider : IDisposable
         if (!grant.OmitIdToken)
         {
             response["id_token"] = IdToken(grant, issued.Nonce);
+        }
+        if (grant.TokenResponsePadding > 0)
+        {
+            response["padding"] = new string('x', grant.TokenResponsePadding);
         }
         return Json(200, response);
     }

@@ -131,6 +131,55 @@ public sealed class CallbackFailureTests
     }
 
     [Fact]
+    public async Task EmptyCodeIsTokenExchangeFailedWithoutAnErrorLogged()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        var authorizationUrl = await browser.StartLoginAsync();
+
+        var callback = await browser.GetAsync($"/oauth2callback?code=&state={authorizationUrl.Query()["state"]}");
+
+        CallbackAssert.FailedWith(callback, "token_exchange_failed");
+        Assert.Equal(0, app.Provider.RequestsTo("/token"));
+        Assert.DoesNotContain(app.Factory.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IdTokenWithoutAuthTimeIsIdTokenInvalidWhenMaxAgeWasSent()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+
+        var callback = await app.LoginAsync(browser, query: "?max_age=300");
+
+        CallbackAssert.FailedWith(callback, "id_token_invalid");
+    }
+
+    [Fact]
+    public async Task IdTokenWithAnAuthTimeOlderThanMaxAgeIsIdTokenInvalid()
+    {
+        await using var app = new TestApp(settings => settings["Auth:Providers:test:AuthorizeParameters:max_age"] = "300");
+        var browser = app.CreateBrowser();
+        var longAgo = app.Time.GetUtcNow().AddMinutes(-30).ToUnixTimeSeconds();
+
+        var callback = await app.LoginAsync(browser, new Grant { ChangeIdToken = payload => payload["auth_time"] = longAgo });
+
+        CallbackAssert.FailedWith(callback, "id_token_invalid");
+    }
+
+    [Fact]
+    public async Task IdTokenWithARecentAuthTimeIsAcceptedWhenMaxAgeWasSent()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        var justNow = app.Time.GetUtcNow().AddSeconds(-10).ToUnixTimeSeconds();
+
+        var callback = await app.LoginAsync(browser, new Grant { ChangeIdToken = payload => payload["auth_time"] = justNow }, "?max_age=300");
+
+        Assert.Contains("authapi.session", callback.CookiesWritten());
+    }
+
+    [Fact]
     public async Task TokenResponseWithoutIdTokenIsTokenExchangeFailed()
     {
         await using var app = new TestApp();
@@ -172,6 +221,7 @@ public sealed class CallbackFailureTests
     [InlineData("not json")]
     [InlineData("[]")]
     [InlineData("{\"sub\": 5}")]
+    [InlineData("{\"sub\": \"user-1\", \"email\": \"a@example.com\", \"email\": \"b@example.com\"}")]
     public async Task MalformedUserInfoIsUserInfoInvalid(string body)
     {
         await using var app = new TestApp();
@@ -185,6 +235,7 @@ public sealed class CallbackFailureTests
     [
         "foreign-key", "unsigned", "hmac-with-public-key", "wrong-iss", "wrong-aud", "several-aud-without-azp",
         "foreign-azp", "expired", "issued-in-future", "wrong-nonce", "no-nonce", "no-iat", "not-a-jwt",
+        "aud-with-trailing-slash", "crit-header", "duplicate-sub", "duplicate-header-member",
     ];
 
     [Theory]
@@ -250,14 +301,17 @@ public sealed class CallbackFailureTests
     }
 
     [Fact]
-    public async Task FailingUserInfoIsUserInfoInvalid()
+    public async Task FailingUserInfoLeavesTheLoginToTheIdTokensClaims()
     {
         await using var app = new TestApp();
         var browser = app.CreateBrowser();
 
-        var callback = await app.LoginAsync(browser, new Grant { UserInfoStatus = 500 });
+        var callback = await app.LoginAsync(browser, new Grant { UserInfoStatus = 500, Claims = new() { ["email"] = "ada@example.com" } });
 
-        CallbackAssert.FailedWith(callback, "userinfo_invalid");
+        Assert.Equal("/", callback.Headers.Location!.OriginalString);
+        var me = await browser.GetFromJsonAsync<JsonElement>("/me");
+        Assert.Equal("ada@example.com", me.GetProperty("email").GetString());
+        Assert.Contains(app.Factory.Logs.Lines, line => line.Contains("Userinfo of provider test is unavailable (Http 500)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -321,8 +375,20 @@ public sealed class CallbackFailureTests
             "no-nonce" => new Grant { ChangeIdToken = payload => payload.Remove("nonce") },
             "no-iat" => new Grant { ChangeIdToken = payload => payload.Remove("iat") },
             "not-a-jwt" => new Grant { CreateIdToken = _ => "not-a-jwt" },
+            "aud-with-trailing-slash" => new Grant { ChangeIdToken = payload => payload["aud"] = TestProvider.ClientId + "/" },
+            "crit-header" => new Grant { CreateIdToken = payload => Signed("""{"alg":"RS256","kid":"key-1","crit":["exp"]}""", JsonSerializer.Serialize(payload)) },
+            "duplicate-sub" => new Grant { CreateIdToken = payload => Signed("""{"alg":"RS256","kid":"key-1"}""", JsonSerializer.Serialize(payload).TrimEnd('}') + ""","sub":"someone-else"}""") },
+            "duplicate-header-member" => new Grant { CreateIdToken = payload => Signed("""{"alg":"RS256","kid":"other-key","kid":"key-1"}""", JsonSerializer.Serialize(payload)) },
             _ => throw new ArgumentOutOfRangeException(nameof(defect)),
         };
+    }
+
+    /// <summary>A JWS with exactly this header and payload text, signed with the provider's key (a library would not write defects).</summary>
+    private static string Signed(string header, string payload)
+    {
+        var signingInput = Base64UrlEncoder.Encode(header) + "." + Base64UrlEncoder.Encode(payload);
+        var signature = TestKeys.Current.Rsa.SignData(Encoding.ASCII.GetBytes(signingInput), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        return signingInput + "." + Base64UrlEncoder.Encode(signature);
     }
 
     private static string Unsigned(Dictionary<string, object> payload) =>

@@ -10,7 +10,7 @@ public sealed class ReturnUrlOnKestrelTests
     public async Task CallbackToAnAcceptedNonAsciiReturnUrlRedirectsThereWithASession()
     {
         await using var app = new TestApp();
-        using var browser = StartOnKestrel(app);
+        using var browser = app.StartOnKestrel();
 
         var login = await browser.GetAsync("/login?returnUrl=" + Uri.EscapeDataString("/café"));
         var callback = await app.CompleteLoginAsync(browser, login.Headers.Location!);
@@ -19,17 +19,5 @@ public sealed class ReturnUrlOnKestrelTests
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal("/café", Uri.UnescapeDataString(callback.Headers.Location!.OriginalString));
         Assert.Contains("authapi.session", callback.CookiesWritten());
-    }
-
-    /// <summary>
-    /// Serves the app on Kestrel and returns a browser for it. The factory's own Kestrel client
-    /// follows redirects whatever its options say, so this one is built by hand.
-    /// </summary>
-    private static HttpClient StartOnKestrel(TestApp app)
-    {
-        app.Factory.UseKestrel(0);
-        app.Factory.StartServer();
-        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
-        return new HttpClient(handler) { BaseAddress = app.Factory.ClientOptions.BaseAddress };
     }
 }

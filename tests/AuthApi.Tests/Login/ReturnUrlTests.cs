@@ -23,6 +23,12 @@ public sealed class ReturnUrlTests
     [InlineData("https://app.example.com:8443/after")]
     [InlineData("https://app.example.com/\r\nSet-Cookie:x=y")]
     [InlineData("evil.com")]
+    [InlineData("/.//evil.com")]
+    [InlineData("/./\\evil.com")]
+    [InlineData("/%2e//evil.com")]
+    [InlineData("/a/..//evil.com")]
+    [InlineData("/a\\b")]
+    [InlineData("/a?next=\\evil.com")]
     public async Task LoginRejectsReturnUrlOutsideTheSiteAndSetsNoCookie(string returnUrl)
     {
         await using var app = new TestApp();

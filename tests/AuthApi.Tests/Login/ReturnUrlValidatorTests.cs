@@ -11,6 +11,7 @@ public sealed class ReturnUrlValidatorTests
     [InlineData("/a/b?c=d&e=%2F#frag")]
     [InlineData("/%252F/still-a-path")]
     [InlineData("/@evil.com")]
+    [InlineData("/a/.well-known/b..c?x=../y")]
     public void LocalPathIsLocal(string url)
     {
         Assert.True(ReturnUrlValidator.IsLocalPath(url));
@@ -29,6 +30,11 @@ public sealed class ReturnUrlValidatorTests
     [InlineData("/\nx")]
     [InlineData("/\t/evil.com")]
     [InlineData("https://app.example.com/")]
+    [InlineData("/.//evil.com")]
+    [InlineData("/./\\evil.com")]
+    [InlineData("/%2E%2E//evil.com")]
+    [InlineData("/a/.")]
+    [InlineData("/a/%5C")]
     public void PathLeavingTheSiteOrCarryingControlCharactersIsNotLocal(string url)
     {
         Assert.False(ReturnUrlValidator.IsLocalPath(url));

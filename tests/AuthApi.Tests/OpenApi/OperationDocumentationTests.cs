@@ -10,7 +10,7 @@ public sealed class OperationDocumentationTests
         var document = await ServedDocument.FetchAsync();
 
         Assert.Equal(
-            ["GET /healthz", "GET /login", "GET /logout", "GET /me", "GET /me/tokens", "GET /oauth2callback", "GET /providers", "GET /readyz", "POST /logout", "POST /me/tokens/refresh"],
+            ["GET /healthz", "GET /login", "GET /logout", "GET /me", "GET /me/tokens", "GET /oauth2callback", "GET /oauth2callback/{provider}", "GET /providers", "GET /readyz", "POST /logout", "POST /me/tokens/refresh"],
             ServedDocument.Operations(document).Select(operation => operation.Name).Order(StringComparer.Ordinal));
     }
 
@@ -82,7 +82,7 @@ public sealed class OperationDocumentationTests
         var document = await ServedDocument.FetchAsync();
 
         var redirects = ServedDocument.Responses(document).Where(response => response.Status == "302").ToList();
-        Assert.Equal(3, redirects.Count);
+        Assert.Equal(4, redirects.Count);
         Assert.All(redirects, response =>
             Assert.True(response.Response["headers"]?["Location"]?["schema"] is not null, $"{response.Name} does not document Location"));
     }

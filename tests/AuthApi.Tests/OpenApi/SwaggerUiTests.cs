@@ -1,11 +1,44 @@
 namespace AuthApi.Tests.OpenApi;
 
+/// <summary><c>/swagger</c>: served in Development or when <c>Auth:OpenApi:SwaggerUi</c> asks for it, never by default in production.</summary>
 public sealed class SwaggerUiTests
 {
     [Fact]
-    public async Task SwaggerIndexIsAnHtmlPage()
+    public async Task SwaggerUiIsNotServedOutsideDevelopmentByDefault()
     {
         await using var app = new TestApp();
+
+        var page = await app.CreateBrowser().GetAsync("/swagger/index.html");
+        var document = await app.CreateBrowser().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+    }
+
+    [Fact]
+    public async Task SwaggerUiIsServedInDevelopment()
+    {
+        await using var app = new TestApp(environment: "Development");
+
+        var page = await app.CreateBrowser().GetAsync("/swagger/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task SwaggerUiCanBeTurnedOffInDevelopment()
+    {
+        await using var app = new TestApp(settings => settings["Auth:OpenApi:SwaggerUi"] = "false", environment: "Development");
+
+        var page = await app.CreateBrowser().GetAsync("/swagger/index.html");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task SwaggerIndexIsAnHtmlPage()
+    {
+        await using var app = SwaggerApp();
 
         var response = await app.CreateBrowser().GetAsync("/swagger/index.html");
 
@@ -17,7 +50,7 @@ public sealed class SwaggerUiTests
     [Fact]
     public async Task SwaggerUiReadsTheServedDocument()
     {
-        await using var app = new TestApp();
+        await using var app = SwaggerApp();
         var browser = app.CreateBrowser();
 
         // Swashbuckle 11 writes the UI's configuration (the document URLs) into index.js, which index.html loads.
@@ -28,4 +61,6 @@ public sealed class SwaggerUiTests
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Contains("\"url\":\"/openapi/v1.json\"", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private static TestApp SwaggerApp() => new(settings => settings["Auth:OpenApi:SwaggerUi"] = "true");
 }

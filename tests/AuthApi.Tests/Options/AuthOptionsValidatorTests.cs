@@ -46,7 +46,11 @@ public sealed class AuthOptionsValidatorTests
     [Theory]
     [InlineData("/au revoir/ça")]
     [InlineData("evil")]
-    public void PostLogoutReturnUrlThatIsNotAnAsciiPathOrUrlIsReported(string url)
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example")]
+    [InlineData("/.//evil.example")]
+    [InlineData("/a\\b")]
+    public void PostLogoutReturnUrlThatFailsTheReturnUrlChecksIsReported(string url)
     {
         var problems = Validate(options => options.PostLogoutReturnUrl = url);
 
@@ -176,6 +180,100 @@ public sealed class AuthOptionsValidatorTests
         Assert.Empty(problems);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/goodbye")]
+    [InlineData("https://app.example.com/goodbye")]
+    public void PostLogoutReturnUrlOnTheSiteOrAnAllowedOriginIsAccepted(string url)
+    {
+        var problems = Validate(options => options.PostLogoutReturnUrl = url);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void HttpAllowedOriginWhileTheRedirectUriIsHttpsIsReported()
+    {
+        var problems = Validate(options => options.AllowedOrigins = ["http://app.example.com"]);
+
+        Assert.Contains("is http while Auth:RedirectUri is https", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void HttpAllowedOriginIsAcceptedWhileTheRedirectUriIsHttp()
+    {
+        var problems = Validate(options =>
+        {
+            options.RedirectUri = "http://localhost:8080/oauth2callback";
+            options.AllowedOrigins = ["http://app.example.com"];
+        });
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void ProvidersSharingARedirectUriAreReported()
+    {
+        var problems = Validate(options =>
+        {
+            options.Providers["entra"] = SecondProvider();
+            options.Providers["entra"].RedirectUri = "https://app.example.com/oauth2callback/google";
+        });
+
+        Assert.Contains("google and entra share one redirect URI", Assert.Single(problems));
+    }
+
+    [Theory]
+    [InlineData("https://app.example.com/other")]
+    [InlineData("https://evil.example/oauth2callback/google")]
+    [InlineData("https://app.example.com/oauth2callback/a/b")]
+    [InlineData("https://app.example.com/oauth2callback/Google")]
+    public void ProviderRedirectUriOutsideTheCallbackPathIsReported(string redirectUri)
+    {
+        var problems = Validate(options => options.Providers[Provider].RedirectUri = redirectUri);
+
+        Assert.Contains($"Auth:Providers:{Provider}:RedirectUri", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void SeveralProvidersGetTheirOwnRedirectUrisByDefault()
+    {
+        var options = new AuthOptions { RedirectUri = "https://app.example.com/oauth2callback", Providers = { [Provider] = SecondProvider(), ["entra"] = SecondProvider() } };
+
+        Assert.Equal("https://app.example.com/oauth2callback/google", options.RedirectUriOf(Provider));
+        Assert.Equal("https://app.example.com/oauth2callback/entra", options.RedirectUriOf("entra"));
+    }
+
+    [Theory]
+    [InlineData("Auth:ForwardedHeaders:KnownNetworks", "10.0.0.0/33")]
+    [InlineData("Auth:ForwardedHeaders:KnownNetworks", "proxy.internal")]
+    [InlineData("Auth:RateLimit:PermitsPerMinute", "-1")]
+    [InlineData("Auth:ProviderMaxResponseBytes", "100")]
+    [InlineData("Auth:Providers:google:AuthorizeParameters:max_age", "an hour")]
+    public void OutOfRangeSecuritySettingIsReported(string key, string value)
+    {
+        var problems = Validate(options =>
+        {
+            switch (key)
+            {
+                case "Auth:ForwardedHeaders:KnownNetworks":
+                    options.ForwardedHeaders.KnownNetworks = [value];
+                    break;
+                case "Auth:RateLimit:PermitsPerMinute":
+                    options.RateLimit.PermitsPerMinute = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "Auth:ProviderMaxResponseBytes":
+                    options.ProviderMaxResponseBytes = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    options.Providers[Provider].AuthorizeParameters["max_age"] = value;
+                    break;
+            }
+        });
+
+        Assert.Contains(key, Assert.Single(problems));
+    }
+
     [Fact]
     public void NoProviderIsReported()
     {
@@ -183,6 +281,13 @@ public sealed class AuthOptionsValidatorTests
 
         Assert.Contains("Auth:Providers", Assert.Single(problems));
     }
+
+    private static ProviderOptions SecondProvider() => new()
+    {
+        ServerMetadataUrl = "https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration",
+        ClientId = "entra-client",
+        ClientSecret = "entra-secret",
+    };
 
     /// <summary>Validates a valid configuration after one change; returns the failure messages.</summary>
     private static List<string> Validate(Action<AuthOptions> change)

@@ -1,8 +1,8 @@
 namespace AuthApi.Tests.Sessions;
 
 /// <summary>
-/// Cookie names and attributes: HttpOnly and SameSite=Lax always; over HTTPS also Secure, Path=/ and
-/// the <c>__Host-</c> prefix (which browsers honour only with Secure, Path=/ and no Domain).
+/// Cookie names and attributes: HttpOnly and SameSite=Lax always; with an https redirect URI also Secure, Path=/ and
+/// the <c>__Host-</c> prefix (which browsers honour only with Secure, Path=/ and no Domain), whatever scheme a request arrives with.
 /// </summary>
 public sealed class SessionCookieAttributeTests
 {
@@ -11,7 +11,7 @@ public sealed class SessionCookieAttributeTests
     [Fact]
     public async Task SessionCookiesOverHttpsAreHostPrefixedSecureHttpOnlyLax()
     {
-        await using var app = new TestApp();
+        await using var app = HttpsApp();
         var browser = app.CreateBrowser("https://localhost");
 
         var callback = await app.LoginAsync(browser, ChunkedSessionTests.GrantWithGroups(300));
@@ -26,7 +26,7 @@ public sealed class SessionCookieAttributeTests
     [Fact]
     public async Task SessionOverHttpsReadsBackInABrowser()
     {
-        await using var app = new TestApp();
+        await using var app = HttpsApp();
         var browser = app.CreateBrowser("https://localhost");
         await app.LoginAsync(browser);
 
@@ -38,7 +38,7 @@ public sealed class SessionCookieAttributeTests
     [Fact]
     public async Task CorrelationCookieOverHttpsIsHostPrefixedSecureHttpOnlyLax()
     {
-        await using var app = new TestApp();
+        await using var app = HttpsApp();
         var browser = app.CreateBrowser("https://localhost");
 
         var login = await browser.GetAsync("/login");
@@ -51,7 +51,7 @@ public sealed class SessionCookieAttributeTests
     [Fact]
     public async Task CookieDeletionsOverHttpsCarryTheHostPrefixAttributes()
     {
-        await using var app = new TestApp();
+        await using var app = HttpsApp();
         var browser = app.CreateBrowser("https://localhost");
         await app.LoginAsync(browser, ChunkedSessionTests.GrantWithGroups(300));
         var logout = new HttpRequestMessage(HttpMethod.Post, "/logout");
@@ -66,6 +66,24 @@ public sealed class SessionCookieAttributeTests
         Assert.All(deleted, AssertHostCookie);
         var me = await browser.GetFromJsonAsync<JsonElement>("/me");
         Assert.False(me.GetProperty("isLoggedIn").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CookiesBehindATlsTerminatingProxyStayHostPrefixedAndSecure()
+    {
+        await using var app = HttpsApp();
+        var client = app.CreateBareClient();
+
+        var login = await client.GetAsync("/login");
+        var loginCookie = login.ParsedSetCookies().Single();
+        var authorizationUrl = login.Headers.Location!;
+        var code = app.Provider.IssueCode(authorizationUrl, new Grant());
+        var callback = await client.GetWithCookiesAsync($"/oauth2callback?code={code}&state={authorizationUrl.Query()["state"]}", [new(loginCookie.Name, loginCookie.Value)]);
+
+        var written = login.ParsedSetCookies().Concat(callback.ParsedSetCookies()).Where(cookie => !cookie.IsDeletion).ToList();
+        Assert.Contains(written, cookie => cookie.Name == HostPrefix + "authapi.session");
+        Assert.Contains(written, cookie => cookie.Name == HostPrefix + "authapi.tokens");
+        Assert.All(written, AssertHostCookie);
     }
 
     [Fact]
@@ -88,6 +106,9 @@ public sealed class SessionCookieAttributeTests
             Assert.False(cookie.Has("secure"), $"{cookie.Name} is Secure over http, so a browser would drop it: {cookie.Header}");
         });
     }
+
+    /// <summary>The service as deployed: reached over https, so its redirect URI is https.</summary>
+    private static TestApp HttpsApp() => new(settings => settings["Auth:RedirectUri"] = "https://localhost/oauth2callback");
 
     private static void AssertHostCookie(SetCookie cookie)
     {
