@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AuthApi.Tests.Options;
 
 /// <summary>
@@ -53,48 +51,13 @@ public sealed class StartupConfigurationTests : IDisposable
 
     private async Task<ServiceRun> RunServiceAsync(Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        await using var service = ServiceProcess.Start(_workDirectory, environment);
+        if (!await service.WaitForExitAsync(ExitTimeout))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _workDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AuthApi.dll"));
-        foreach (var inherited in start.Environment.Keys.Where(key => key.StartsWith("Auth__", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(inherited);
+            Assert.Fail($"The service was still running {ExitTimeout.TotalSeconds} s after starting with a bad configuration.\nstdout:\n{string.Join('\n', service.OutputLines)}");
         }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0"; // should it start after all, never clash on a port
-        start.Environment["Auth__DataProtection__KeysPath"] = Path.Combine(_workDirectory, "keys");
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ExitTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The service was still running {ExitTimeout.TotalSeconds} s after starting with a bad configuration.\nstdout:\n{await stdout}");
-        }
-        var errorLines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToList();
-        return new ServiceRun(process.ExitCode, errorLines);
+        return new ServiceRun(service.ExitCode, service.ErrorLines);
     }
-
-    /// <summary>The <c>dotnet</c> running these tests, so the service runs on the same runtime.</summary>
-    private static string DotnetHost() =>
-        Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? self
-            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
     private sealed record ServiceRun(int ExitCode, IReadOnlyList<string> ErrorLines);
 }
