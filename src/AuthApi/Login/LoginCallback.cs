@@ -97,25 +97,9 @@ internal sealed class LoginCallback(
         var claims = idToken.Claims;
         if (provider.UseUserInfo && metadata.UserInfoEndpoint is { } userInfoEndpoint && !string.IsNullOrEmpty(tokens.AccessToken))
         {
-            var userInfo = await providerClient.GetUserInfoAsync(userInfoEndpoint, tokens.AccessToken, cancellationToken);
-            if (userInfo.IsInvalid)
+            if (await MergeUserInfoAsync(login.Provider, userInfoEndpoint, tokens.AccessToken, idToken.Subject, claims, cancellationToken) is { } problem)
             {
-                return Fail(login, ErrorCodes.UserInfoInvalid, userInfo.Problem!);
-            }
-            if (userInfo.Claims is not { } userClaims)
-            {
-                Log.UserInfoUnavailable(logger, login.Provider, userInfo.Problem!);
-            }
-            else if (!userClaims.TryGetValue("sub", out var sub) || sub.ValueKind != JsonValueKind.String || sub.GetString() != idToken.Subject)
-            {
-                return Fail(login, ErrorCodes.UserInfoInvalid, "userinfo's sub differs from the ID token's");
-            }
-            else
-            {
-                foreach (var (name, value) in userClaims)
-                {
-                    claims.TryAdd(name, value); // the signed ID token wins where both have a claim
-                }
+                return Fail(login, ErrorCodes.UserInfoInvalid, problem);
             }
         }
 
@@ -136,6 +120,33 @@ internal sealed class LoginCallback(
 
         Log.LoginSucceeded(logger, login.Provider);
         return login.ReturnUrl;
+    }
+
+    /// <summary>
+    /// Adds the userinfo claims the signed ID token lacks; returns why the answer is invalid, or null. An unreachable or
+    /// refusing endpoint is logged and skipped: the ID token already says who the user is.
+    /// </summary>
+    private async Task<string?> MergeUserInfoAsync(string provider, string endpoint, string accessToken, string subject, Dictionary<string, JsonElement> claims, CancellationToken cancellationToken)
+    {
+        var userInfo = await providerClient.GetUserInfoAsync(endpoint, accessToken, cancellationToken);
+        if (userInfo.IsInvalid)
+        {
+            return userInfo.Problem;
+        }
+        if (userInfo.Claims is not { } userClaims)
+        {
+            Log.UserInfoUnavailable(logger, provider, userInfo.Problem!);
+            return null;
+        }
+        if (!userClaims.TryGetValue("sub", out var sub) || sub.ValueKind != JsonValueKind.String || sub.GetString() != subject)
+        {
+            return "userinfo's sub differs from the ID token's";
+        }
+        foreach (var (name, value) in userClaims)
+        {
+            claims.TryAdd(name, value); // the signed ID token wins where both have a claim
+        }
+        return null;
     }
 
     private UserSession NewSession(string provider, IdTokenResult idToken, Dictionary<string, JsonElement> claims, DateTimeOffset now)
