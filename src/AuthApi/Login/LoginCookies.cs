@@ -53,11 +53,14 @@ internal sealed class LoginCookies(CookieJar jar)
     {
         var pending = jar.BaseNamesStartingWith(context, CookiePrefix)
             .Select(name => (Name: name, Bytes: context.Request.Cookies[jar.NameFor(name)]?.Length ?? 0))
-            .OrderBy(cookie => jar.Read(context, cookie.Name, Purpose, CookiePayloadJson.Compact.LoginTransaction)?.CreatedAt ?? DateTimeOffset.MinValue)
             .ToList();
         var count = pending.Count;
         var bytes = pending.Sum(cookie => cookie.Bytes);
-        foreach (var oldest in pending)
+        if (count < MaxPending && bytes + newBytes <= MaxPendingBytes)
+        {
+            return; // the usual case: no cookie needs decrypting to find the oldest
+        }
+        foreach (var oldest in pending.OrderBy(cookie => jar.Read(context, cookie.Name, Purpose, CookiePayloadJson.Compact.LoginTransaction)?.CreatedAt ?? DateTimeOffset.MinValue))
         {
             if (count < MaxPending && bytes + newBytes <= MaxPendingBytes)
             {
