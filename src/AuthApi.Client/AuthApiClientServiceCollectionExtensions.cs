@@ -1,3 +1,4 @@
+using AuthApi.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
 

@@ -1,3 +1,4 @@
+using AuthApi.Contracts;
 using Refit;
 
 namespace AuthApi.Client;

@@ -1,19 +1,14 @@
 using AuthApi;
-using Microsoft.Extensions.Options;
+using AuthApi.DevIdentityProvider.Demo;
 
 namespace AuthApi.DevIdentityProvider;
 
-/// <summary>Builds AuthApi in this process, configured for this provider, in the Development environment (which serves its demo page).</summary>
+/// <summary>AuthApi in this process, configured for this provider, in the Development environment, serving the demo page.</summary>
 internal static class AuthApiBeside
 {
-    public static WebApplication? Create(WebApplication provider)
+    /// <summary>AuthApi at <see cref="DevIdentityProviderOptions.AuthApiUrl"/>; null (after printing why) when its configuration is invalid.</summary>
+    public static WebApplication? Build(WebApplication provider, DevIdentityProviderOptions options)
     {
-        var options = provider.Services.GetRequiredService<IOptions<DevIdentityProviderOptions>>().Value;
-        if (options.AuthApiUrl.Length == 0)
-        {
-            return null;
-        }
-
         var providerUrl = provider.Configuration["urls"]?.Split(';')[0] ?? DevSettings.DefaultUrl;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -38,7 +33,8 @@ internal static class AuthApiBeside
         });
         // Settings given to this process under "AuthApi" (e.g. AuthApi__Auth__Session__IdleTimeout) win.
         builder.Configuration.AddConfiguration(provider.Configuration.GetSection("AuthApi"));
-        builder.AddAuthApi();
-        return builder.Build();
+        var authApi = builder.BuildAuthApi();
+        authApi?.MapDemoPage();
+        return authApi;
     }
 }

@@ -1,6 +1,5 @@
-using AuthApi;
-using AuthApi.Options;
 using AuthApi.DevIdentityProvider;
+using Microsoft.Extensions.Options;
 
 // The development identity provider, and AuthApi configured for it: one command, a working login.
 var builder = WebApplication.CreateBuilder(args);
@@ -14,18 +13,20 @@ builder.AddDevIdentityProvider();
 var provider = builder.Build();
 provider.MapDevIdentityProvider();
 
-// Configure AuthApi beside it, unless DevIdentityProvider:AuthApiUrl is empty
-var authApi = AuthApiBeside.Create(provider);
-if (authApi is null)
+// The provider alone when DevIdentityProvider:AuthApiUrl is empty
+var options = provider.Services.GetRequiredService<IOptions<DevIdentityProviderOptions>>().Value;
+if (options.AuthApiUrl.Length == 0)
 {
     await provider.RunAsync();
     return 0;
 }
-if (!authApi.Services.HasValidAuthConfiguration())
+
+// AuthApi beside it, with AuthApi's own startup and the demo page; a bad configuration stops it, one line per problem
+var authApi = AuthApiBeside.Build(provider, options);
+if (authApi is null)
 {
     return 1;
 }
-authApi.MapAuthApi();
 
 await provider.StartAsync();
 await authApi.StartAsync();

@@ -1,6 +1,9 @@
-using AuthApi.Endpoints;
+using AuthApi.Health;
 using AuthApi.Http;
+using AuthApi.Login;
+using AuthApi.Logout;
 using AuthApi.Options;
+using AuthApi.User;
 using Microsoft.Extensions.Options;
 
 namespace AuthApi;
@@ -18,18 +21,12 @@ public static class AuthApiPipeline
         app.UseCors();
         app.UseRateLimiter();
 
-        app.MapLoginApi();
-        app.MapMeApi();
-        app.MapTokensApi();
-        app.MapLogoutApi();
-        app.MapProvidersApi();
-        app.MapHealthApi();
-
-        // The demo page is for trying the service by hand and for the browser tests; real deployments bring their own frontend.
-        if (app.Environment.IsDevelopment())
-        {
-            app.MapDemoApi();
-        }
+        app.MapLoginEndpoints();
+        app.MapMeEndpoints();
+        app.MapTokenEndpoints();
+        app.MapLogoutEndpoints();
+        app.MapProvidersEndpoints();
+        app.MapHealthEndpoints();
 
         app.MapOpenApi();
         // The interactive page is for trying the API, not for production unless an operator asks for it.

@@ -1,18 +1,13 @@
-using AuthApi.Discovery;
-using AuthApi.Endpoints;
 using AuthApi.Http;
 using AuthApi.Logging;
 using AuthApi.Login;
+using AuthApi.Logout;
 using AuthApi.OpenApi;
 using AuthApi.Options;
-using AuthApi.Problems;
+using AuthApi.Provider;
 using AuthApi.Sessions;
-using AuthApi.Tokens;
+using AuthApi.User;
 using FluentValidation;
-using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -39,58 +34,39 @@ public static class AuthApiServices
         services.AddSingleton<IValidator<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IValidateOptions<AuthOptions>, FluentValidationOptions<AuthOptions>>();
         services.AddOptions<AuthOptions>().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
 
-        // Cookie encryption keys, persisted so a restart logs nobody out.
-        services.AddDataProtection().SetApplicationName("AuthApi");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<AuthOptions>, IHostEnvironment, ILoggerFactory>((keys, auth, environment, loggers) =>
-                keys.XmlRepository = new FileSystemXmlRepository(KeysDirectory(auth.Value, environment), loggers));
-
-        // Calls to providers: bounded in time and size, and never redirected (a 307 would re-post the client secret elsewhere).
-        services.AddHttpClient(ProviderHttpClient.Name)
-            .ConfigureHttpClient((provider, client) =>
-            {
-                var auth = provider.GetRequiredService<IOptions<AuthOptions>>().Value;
-                client.Timeout = auth.ProviderTimeout;
-                client.MaxResponseContentBufferSize = auth.ProviderMaxResponseBytes;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        // Provider: its HTTP client, the shared metadata and key cache, the back-channel calls, ID token validation.
+        services.AddProviderHttpClient();
         services.AddSingleton<ProviderMetadataCache>();
         services.AddSingleton<ProviderClient>();
         services.AddSingleton<IdTokenValidator>();
 
-        // Login, sessions and their cookies.
-        services.TryAddSingleton(TimeProvider.System);
+        // Sessions: the cookie service, its keys, the session cookies and the sessions ended before their time.
+        services.AddCookieKeys();
         services.AddSingleton<CookieJar>();
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<EndedSessions>();
+
+        // Login: /login, the callback, their cookies and their rate limit per client address.
+        services.AddSingleton<IValidator<LoginRequest>, LoginRequestValidator>();
+        services.AddSingleton<LoginStart>();
         services.AddSingleton<LoginCookies>();
         services.AddSingleton<UsedStates>();
-        services.AddSingleton<IValidator<LoginRequest>, LoginRequestValidator>();
         services.AddSingleton<LoginCallback>();
-        services.AddSingleton<SessionLogout>();
-        services.AddSingleton<TokenRefresher>();
-
-        // Client addresses from the listed proxies only; logins and callbacks rate limited per address.
-        services.AddTrustedProxies();
         services.AddLoginRateLimit();
 
-        // Errors as Problem Details, CORS for the SPA origins, the OpenAPI document.
+        // User: /me/tokens' refresh and which tokens it exposes. Logout: the session's end here and at the provider.
+        services.AddSingleton<TokenRefresher>();
+        services.AddSingleton<TokenExposure>();
+        services.AddSingleton<SessionLogout>();
+
+        // HTTP: client addresses from the listed proxies only, Problem Details, CORS for the SPA origins, the OpenAPI document.
+        services.AddTrustedProxies();
         services.AddAuthProblemDetails();
-        services.AddCors();
-        services.AddOptions<CorsOptions>().Configure<IOptions<AuthOptions>>((cors, auth) => cors.AddDefaultPolicy(policy => policy
-            // Browsers send Origin without a trailing slash; the validator and ReturnUrlValidator accept one.
-            .WithOrigins([.. auth.Value.AllowedOrigins.Select(origin => origin.TrimEnd('/'))])
-            .AllowCredentials()
-            .WithHeaders(CsrfHeaderFilter.HeaderName, "Content-Type")
-            .WithMethods("GET", "POST", "DELETE")));
+        services.AddSpaCors();
         services.AddAuthApiOpenApi();
 
         return builder;
     }
-
-    private static DirectoryInfo KeysDirectory(AuthOptions auth, IHostEnvironment environment) =>
-        new(auth.DataProtection.KeysPath is { Length: > 0 } path
-            ? Path.GetFullPath(path, environment.ContentRootPath)
-            : Path.Combine(environment.ContentRootPath, "keys"));
 }

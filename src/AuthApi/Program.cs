@@ -1,21 +1,13 @@
 using AuthApi;
-using AuthApi.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Configure AuthApi: options, cookies, discovery, endpoints' services
-builder.AddAuthApi();
-
-var app = builder.Build();
-
-// Refuse to start on a bad configuration, one line per problem
-if (!app.Services.HasValidAuthConfiguration())
+// Configure AuthApi: services, the configuration check (one line per problem, then exit), the pipeline and endpoints
+var app = builder.BuildAuthApi();
+if (app is null)
 {
     return 1;
 }
-
-// Map the pipeline and the endpoints
-app.MapAuthApi();
 
 app.Run();
 return 0;

@@ -11,6 +11,7 @@ namespace AuthApi.EndToEndTests;
 public sealed class ClientPackageTests(RunningStack stack) : IDisposable
 {
     private static readonly string ClientProject = RepositoryFolder.PathOf(Path.Combine("src", "AuthApi.Client"));
+    private static readonly string ContractsProject = RepositoryFolder.PathOf(Path.Combine("src", "AuthApi.Contracts"));
     private static readonly string ConsumerProject = RepositoryFolder.PathOf(Path.Combine("tests", "PackageConsumer"));
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
@@ -21,9 +22,12 @@ public sealed class ClientPackageTests(RunningStack stack) : IDisposable
     {
         var feed = _work.CreateSubdirectory("feed");
         var packages = _work.CreateSubdirectory("packages");
-        // The client is already built with these tests, in their configuration.
-        var pack = await DotnetCli.RunAsync(["pack", ClientProject, "-c", DotnetCli.BuildConfiguration, "--no-build", "-o", feed.FullName], Timeout);
-        Assert.True(pack.ExitCode == 0, $"dotnet pack failed: {pack}");
+        // The client and the contracts it depends on are already built with these tests, in their configuration.
+        foreach (var project in new[] { ContractsProject, ClientProject })
+        {
+            var pack = await DotnetCli.RunAsync(["pack", project, "-c", DotnetCli.BuildConfiguration, "--no-build", "-o", feed.FullName], Timeout);
+            Assert.True(pack.ExitCode == 0, $"dotnet pack failed: {pack}");
+        }
         var package = Assert.Single(feed.GetFiles("AuthApi.Client.*.nupkg"));
         var version = package.Name["AuthApi.Client.".Length..^".nupkg".Length];
         var versionProperty = $"-p:AuthApiClientVersion={version}";

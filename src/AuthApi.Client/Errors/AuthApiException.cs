@@ -1,3 +1,4 @@
+using AuthApi.Contracts;
 using System.Net;
 using Refit;
 

@@ -27,7 +27,7 @@ internal static class ProblemDetailsExceptionFactory
         }
         try
         {
-            return JsonSerializer.Deserialize(content, AuthApiJsonContext.Default.ProblemBody);
+            return JsonSerializer.Deserialize(content, ProblemBodyJson.Default.ProblemBody);
         }
         catch (JsonException)
         {

@@ -1,15 +1,15 @@
+using AuthApi.Contracts;
+
 namespace AuthApi.Client;
 
 /// <summary>Adds <c>X-CSRF: 1</c> to every state-changing request, as AuthApi requires of <c>POST</c>, <c>PUT</c>, <c>PATCH</c> and <c>DELETE</c>.</summary>
 internal sealed class AntiForgeryHeaderHandler : DelegatingHandler
 {
-    public const string HeaderName = "X-CSRF";
-
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!IsSafe(request.Method) && !request.Headers.Contains(HeaderName))
+        if (!IsSafe(request.Method) && !request.Headers.Contains(AntiForgeryHeader.Name))
         {
-            request.Headers.Add(HeaderName, "1");
+            request.Headers.Add(AntiForgeryHeader.Name, AntiForgeryHeader.Value);
         }
         return base.SendAsync(request, cancellationToken);
     }

@@ -21,7 +21,7 @@ internal static class RequestLogging
             }
             var started = Stopwatch.GetTimestamp();
             await next(context);
-            Log.RequestFinished(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.RequestFinished(context.Request.Method, context.Request.Path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         });
     }
 }

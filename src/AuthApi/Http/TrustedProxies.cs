@@ -1,5 +1,4 @@
 using System.Net;
-using AuthApi.Logging;
 using AuthApi.Options;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -53,7 +52,7 @@ internal static class TrustedProxies
                 && !IPAddress.IsLoopback(remote)
                 && Interlocked.Exchange(ref warned, 1) == 0)
             {
-                Log.HttpFromUnlistedProxy(logger, remote.ToString());
+                logger.HttpFromUnlistedProxy(remote.ToString());
             }
             return next(context);
         });

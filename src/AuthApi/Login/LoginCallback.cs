@@ -1,10 +1,9 @@
 using System.Text.Json;
-using AuthApi.Client;
-using AuthApi.Discovery;
-using AuthApi.Logging;
+using AuthApi.Contracts;
 using AuthApi.Options;
+using AuthApi.Provider;
+using AuthApi.Security;
 using AuthApi.Sessions;
-using AuthApi.Tokens;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -31,6 +30,11 @@ internal sealed class LoginCallback(
     /// <param name="callbackPath">What follows <c>/oauth2callback</c> in the path the browser came back to: "" or "/{segment}".</param>
     public async Task<string> CompleteAsync(HttpContext context, CallbackRequest request, string callbackPath, CancellationToken cancellationToken)
     {
+        if (request.IsPostLogoutReturn)
+        {
+            // The provider's end-session endpoint sends the browser back to the redirect URI (its post_logout_redirect_uri).
+            return options.Value.PostLogoutReturnUrl;
+        }
         var lookup = loginCookies.Find(context, request.State);
         if (lookup.Transaction is not { } login)
         {
@@ -70,7 +74,8 @@ internal sealed class LoginCallback(
         }
         if (request.Error is not null)
         {
-            return Fail(login, ErrorCodes.ProviderError, $"the provider answered error={SafeErrorCode(request.Error)}", SafeErrorCode(request.Error));
+            var providerError = ProviderValues.SafeErrorCode(request.Error);
+            return Fail(login, ErrorCodes.ProviderError, $"the provider answered error={providerError}", providerError);
         }
 
         if (string.IsNullOrEmpty(request.Code))
@@ -107,18 +112,18 @@ internal sealed class LoginCallback(
         var sessionTokens = new SessionTokens(
             session.Id,
             tokens.IdentityToken,
-            NullIfEmpty(tokens.AccessToken),
-            NullIfEmpty(tokens.RefreshToken),
+            tokens.AccessToken.NullIfEmpty(),
+            tokens.RefreshToken.NullIfEmpty(),
             tokens.ExpiresIn > 0 ? now.AddSeconds(tokens.ExpiresIn) : null,
-            NullIfEmpty(tokens.TokenType),
-            NullIfEmpty(tokens.Scope));
+            tokens.TokenType.NullIfEmpty(),
+            tokens.Scope.NullIfEmpty());
         if (!sessionCookies.TryWrite(context, session, sessionTokens, out var size))
         {
-            Log.SessionTooLarge(logger, login.Provider, size, options.Value.Session.MaxCookieBytes);
+            logger.SessionTooLarge(login.Provider, size, options.Value.Session.MaxCookieBytes);
             return WithError(login.ReturnUrl, ErrorCodes.SessionTooLarge);
         }
 
-        Log.LoginSucceeded(logger, login.Provider);
+        logger.LoginSucceeded(login.Provider);
         return login.ReturnUrl;
     }
 
@@ -135,7 +140,7 @@ internal sealed class LoginCallback(
         }
         if (userInfo.Claims is not { } userClaims)
         {
-            Log.UserInfoUnavailable(logger, provider, userInfo.Problem!);
+            logger.UserInfoUnavailable(provider, userInfo.Problem!);
             return null;
         }
         if (!userClaims.TryGetValue("sub", out var sub) || sub.ValueKind != JsonValueKind.String || sub.GetString() != subject)
@@ -158,7 +163,7 @@ internal sealed class LoginCallback(
             expiresAt = idToken.ExpiresAt;
         }
         return new UserSession(
-            ProtocolRandom.NewValue(),
+            Secrets.NewValue(),
             provider,
             idToken.Subject,
             claims,
@@ -169,7 +174,7 @@ internal sealed class LoginCallback(
 
     private string Fail(LoginTransaction? login, string errorCode, string reason, string? providerError = null)
     {
-        Log.LoginFailed(logger, errorCode, login?.Provider ?? "(unknown)", reason);
+        logger.LoginFailed(errorCode, login?.Provider ?? "(unknown)", reason);
         var url = WithError(login?.ReturnUrl ?? "/", errorCode);
         return string.IsNullOrEmpty(providerError) ? url : QueryHelpers.AddQueryString(url, "auth_error_detail", providerError);
     }
@@ -177,11 +182,5 @@ internal sealed class LoginCallback(
     private static string WithError(string returnUrl, string errorCode) =>
         QueryHelpers.AddQueryString(returnUrl, "auth_error", errorCode);
 
-    /// <summary>The leading <c>[a-z_]</c> run of a provider's error code, so nothing it sends can inject into a URL or a log.</summary>
-    private static string SafeErrorCode(string error) =>
-        new([.. error.TakeWhile(c => c is (>= 'a' and <= 'z') or '_').Take(64)]);
-
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

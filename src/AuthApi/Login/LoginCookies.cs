@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using AuthApi.Security;
 using AuthApi.Sessions;
 
 namespace AuthApi.Login;
@@ -26,7 +25,7 @@ internal sealed class LoginCookies(CookieJar jar)
     /// </summary>
     public bool TryWrite(HttpContext context, LoginTransaction transaction, DateTimeOffset expires)
     {
-        var value = jar.Protect(transaction, Purpose, CookiePayloadJson.Compact.LoginTransaction);
+        var value = jar.Protect(transaction, Purpose, LoginCookieJson.Compact.LoginTransaction);
         DeleteOldestPending(context, value.Length);
         return jar.TryWriteSingle(context, CookieName(transaction.State), value, expires);
     }
@@ -38,13 +37,12 @@ internal sealed class LoginCookies(CookieJar jar)
         {
             return LoginLookup.Missing;
         }
-        var transaction = jar.Read(context, CookieName(state), Purpose, CookiePayloadJson.Compact.LoginTransaction);
+        var transaction = jar.Read(context, CookieName(state), Purpose, LoginCookieJson.Compact.LoginTransaction);
         if (transaction is null)
         {
             return LoginLookup.Missing;
         }
-        var matches = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(transaction.State), Encoding.UTF8.GetBytes(state));
-        return new LoginLookup(transaction, matches);
+        return new LoginLookup(transaction, Secrets.FixedTimeEquals(state, transaction.State));
     }
 
     public void Delete(HttpContext context, string state) => jar.Delete(context, CookieName(state));
@@ -60,7 +58,7 @@ internal sealed class LoginCookies(CookieJar jar)
         {
             return; // the usual case: no cookie needs decrypting to find the oldest
         }
-        foreach (var oldest in pending.OrderBy(cookie => jar.Read(context, cookie.Name, Purpose, CookiePayloadJson.Compact.LoginTransaction)?.CreatedAt ?? DateTimeOffset.MinValue))
+        foreach (var oldest in pending.OrderBy(cookie => jar.Read(context, cookie.Name, Purpose, LoginCookieJson.Compact.LoginTransaction)?.CreatedAt ?? DateTimeOffset.MinValue))
         {
             if (count < MaxPending && bytes + newBytes <= MaxPendingBytes)
             {

@@ -1,4 +1,4 @@
-using AuthApi.Client;
+using AuthApi.Contracts;
 using AuthApi.Options;
 using FluentValidation;
 using Microsoft.Extensions.Options;

@@ -16,8 +16,8 @@ internal static class OpenApiSetup
             options.AddSchemaTransformer<OmittedNullsSchemaTransformer>();
             options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
             options.AddOperationTransformer<SessionCookieSecurityTransformer>();
-            options.AddOperationTransformer<CsrfHeaderTransformer>();
-            options.AddOperationTransformer<SuccessResponsesTransformer>();
+            options.AddOperationTransformer<AntiForgeryHeaderTransformer>();
+            options.AddOperationTransformer<ResponseDescriptionTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
         });
 }

@@ -1,4 +1,4 @@
-using AuthApi.Client;
+using AuthApi.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -1,5 +1,5 @@
-using AuthApi.Client;
-using AuthApi.Problems;
+using AuthApi.Contracts;
+using AuthApi.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AuthApi.OpenApi;
@@ -17,10 +17,10 @@ internal static class ProblemExamples
             ErrorCodes.InvalidRequest => AuthProblems.InvalidRequest("max_age must be a whole number of seconds."),
             ErrorCodes.InvalidReturnUrl => AuthProblems.InvalidReturnUrl(),
             ErrorCodes.UnknownProvider => AuthProblems.UnknownProvider("github"),
-            ErrorCodes.ProviderUnavailable => AuthProblems.ProviderUnavailable(new DefaultHttpContext()),
+            ErrorCodes.ProviderUnavailable => AuthProblems.ProviderUnavailable(),
             ErrorCodes.NotAuthenticated => AuthProblems.NotAuthenticated(),
             ErrorCodes.InvalidSid => AuthProblems.InvalidSid(),
-            ErrorCodes.CsrfHeaderMissing => AuthProblems.CsrfHeaderMissing(),
+            ErrorCodes.CsrfHeaderMissing => AuthProblems.AntiForgeryHeaderMissing(),
             ErrorCodes.NoRefreshToken => AuthProblems.NoRefreshToken(),
             ErrorCodes.SessionEnded => AuthProblems.SessionEnded(),
             ErrorCodes.RefreshFailed => AuthProblems.RefreshFailed(),

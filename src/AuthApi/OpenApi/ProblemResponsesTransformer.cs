@@ -1,7 +1,5 @@
 using System.Globalization;
-using AuthApi.Client;
-using AuthApi.Endpoints;
-using AuthApi.Problems;
+using AuthApi.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -9,7 +7,7 @@ namespace AuthApi.OpenApi;
 
 /// <summary>
 /// Describes each error response by the <c>errorCode</c> values the endpoint declares, with one example body per code,
-/// and the <c>Retry-After</c> header of a 503 or 429.
+/// and the <c>Retry-After</c> header where the endpoint declares one.
 /// </summary>
 internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -17,7 +15,8 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        foreach (var declared in context.Description.ActionDescriptor.EndpointMetadata.OfType<ErrorCodesMetadata>())
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        foreach (var declared in metadata.OfType<ErrorCodesMetadata>())
         {
             var status = declared.StatusCode.ToString(CultureInfo.InvariantCulture);
             if (operation.Responses is null
@@ -42,14 +41,14 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                     StringComparer.Ordinal);
             }
 
-            if (declared.StatusCode is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status429TooManyRequests)
+            if (metadata.OfType<RetryAfterMetadata>().FirstOrDefault(retry => retry.StatusCode == declared.StatusCode) is { } retryAfter)
             {
                 response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
                 response.Headers["Retry-After"] = new OpenApiHeader
                 {
                     Description = "Seconds to wait before trying again.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
-                    Example = declared.StatusCode == StatusCodes.Status503ServiceUnavailable ? AuthProblems.RetryAfterSeconds : 60,
+                    Example = retryAfter.TypicalSeconds,
                 };
             }
         }

@@ -1,4 +1,3 @@
-using AuthApi.Endpoints;
 using AuthApi.Sessions;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

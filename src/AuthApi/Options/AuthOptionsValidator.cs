@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AuthApi.Login;
 using FluentValidation;
 
 namespace AuthApi.Options;

@@ -6,6 +6,9 @@ public sealed class ProviderOptions
     public const string ClientSecretBasic = "client_secret_basic";
     public const string ClientSecretPost = "client_secret_post";
 
+    /// <summary>Hosts a provider may be reached on over plain http (development providers on this machine).</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "::1"];
+
     /// <summary>Algorithms accepted for ID token signatures unless <see cref="IdTokenSigningAlgorithms"/> says otherwise: asymmetric only.</summary>
     public static readonly IReadOnlyList<string> DefaultIdTokenSigningAlgorithms =
         ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];

@@ -1,4 +1,3 @@
-using AuthApi.Discovery;
 using FluentValidation;
 
 namespace AuthApi.Options;
@@ -46,5 +45,5 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)));
 
     private static bool IsLoopback(Uri uri) =>
-        ProviderHttpClient.LoopbackHosts.Contains(uri.DnsSafeHost, StringComparer.OrdinalIgnoreCase);
+        ProviderOptions.LoopbackHosts.Contains(uri.DnsSafeHost, StringComparer.OrdinalIgnoreCase);
 }

@@ -14,10 +14,10 @@ internal sealed class SessionCookies(CookieJar jar, EndedSessions endedSessions,
     private const string IdentityPurpose = "AuthApi.Session.Identity.v1";
     private const string TokensPurpose = "AuthApi.Session.Tokens.v1";
 
-    /// <summary>The session, or null when there is none, it expired or it was ended (its cookies are then deleted).</summary>
-    public UserSession? Read(HttpContext context)
+    /// <summary>The session, or null when there is none; an expired, ended or unreadable session's cookies are deleted.</summary>
+    public UserSession? ReadOrDeleteInvalid(HttpContext context)
     {
-        var session = jar.Read(context, IdentityCookie, IdentityPurpose, CookiePayloadJson.Compact.UserSession);
+        var session = jar.Read(context, IdentityCookie, IdentityPurpose, SessionCookieJson.Compact.UserSession);
         if (session is null || session.IsExpired(time.GetUtcNow()) || endedSessions.IsEnded(session))
         {
             if (HasAny(context))
@@ -33,9 +33,9 @@ internal sealed class SessionCookies(CookieJar jar, EndedSessions endedSessions,
     /// The session of a request that counts as activity: the idle window slides, and the identity
     /// cookie is re-issued only once half of that window has passed, not on every call.
     /// </summary>
-    public UserSession? ReadActive(HttpContext context)
+    public UserSession? ReadAndSlideIdleWindow(HttpContext context)
     {
-        var session = Read(context);
+        var session = ReadOrDeleteInvalid(context);
         if (session?.IdleExpiresAt is not { } idleExpiresAt || options.Value.Session.IdleTimeout is not { } idleTimeout)
         {
             return session;
@@ -54,15 +54,15 @@ internal sealed class SessionCookies(CookieJar jar, EndedSessions endedSessions,
     /// <summary>The session's tokens, or null when the tokens cookie is missing or belongs to another session.</summary>
     public SessionTokens? ReadTokens(HttpContext context, UserSession session)
     {
-        var tokens = jar.Read(context, TokensCookie, TokensPurpose, CookiePayloadJson.Compact.SessionTokens);
+        var tokens = jar.Read(context, TokensCookie, TokensPurpose, SessionCookieJson.Compact.SessionTokens);
         return tokens?.SessionId == session.Id ? tokens : null;
     }
 
     /// <summary>Writes both cookies; false (and nothing written) when they would exceed <c>Auth:Session:MaxCookieBytes</c>.</summary>
     public bool TryWrite(HttpContext context, UserSession session, SessionTokens tokens, out int size)
     {
-        var identity = jar.Protect(session, IdentityPurpose, CookiePayloadJson.Compact.UserSession);
-        var tokenValue = jar.Protect(tokens, TokensPurpose, CookiePayloadJson.Compact.SessionTokens);
+        var identity = jar.Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession);
+        var tokenValue = jar.Protect(tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens);
         size = identity.Length + tokenValue.Length;
         if (size > options.Value.Session.MaxCookieBytes)
         {
@@ -75,7 +75,7 @@ internal sealed class SessionCookies(CookieJar jar, EndedSessions endedSessions,
 
     /// <summary>Re-issues the identity cookie after the idle window moved.</summary>
     public void WriteIdentity(HttpContext context, UserSession session) =>
-        jar.Write(context, IdentityCookie, jar.Protect(session, IdentityPurpose, CookiePayloadJson.Compact.UserSession), session.ExpiresAt);
+        jar.Write(context, IdentityCookie, jar.Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession), session.ExpiresAt);
 
     /// <summary>Ends the session: its cookies are deleted, and any copy of them reads as no session from now on.</summary>
     public void End(HttpContext context, UserSession session)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using AuthApi.Client;
+using AuthApi.Contracts;
 using AuthApi.Tests.OpenApi;
 using Refit;
 

@@ -1,4 +1,5 @@
 using AuthApi.Client;
+using AuthApi.Contracts;
 
 namespace AuthApi.Tests.Client;
 

@@ -1,4 +1,5 @@
 using AuthApi.Client;
+using AuthApi.Contracts;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AuthApi.Tests.Client;

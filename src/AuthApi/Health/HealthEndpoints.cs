@@ -1,0 +1,51 @@
+using AuthApi.Contracts;
+using AuthApi.Http;
+using AuthApi.Options;
+using AuthApi.Provider;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Health;
+
+/// <summary><c>GET /healthz</c> (process alive) and <c>GET /readyz</c> (every provider's metadata loaded or loadable).</summary>
+internal static class HealthEndpoints
+{
+    public static RouteGroupBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Operations");
+
+        group.MapGet("/healthz", GetHealth)
+            .WithName("GetHealth")
+            .WithSummary("Liveness: the process answers")
+            .WithResponseDescription(StatusCodes.Status200OK, "The process is alive.", ("alive", new HealthResponse("alive")));
+
+        group.MapGet("/readyz", GetReadiness)
+            .WithName("GetReadiness")
+            .WithSummary("Readiness: every provider's metadata is loaded or loadable")
+            .WithResponseDescription(StatusCodes.Status200OK, "Every provider's metadata is loaded or loadable.",
+                ("ready", new HealthResponse("ready", new Dictionary<string, string> { ["entra"] = "ready", ["google"] = "ready" })))
+            .ProducesErrorCodes(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable)
+            .ProducesRetryAfter(StatusCodes.Status503ServiceUnavailable, ProviderMetadataCache.FailureBackoff);
+
+        return group;
+    }
+
+    private static Ok<HealthResponse> GetHealth() => TypedResults.Ok(new HealthResponse("alive"));
+
+    private static async Task<Results<Ok<HealthResponse>, RetryAfterResult>> GetReadiness(
+        ProviderMetadataCache discovery,
+        IOptions<AuthOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var states = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var provider in options.Value.Providers.Keys)
+        {
+            states[provider] = await discovery.GetAsync(provider, cancellationToken) is null ? "unavailable" : "ready";
+        }
+        if (states.ContainsValue("unavailable"))
+        {
+            return AuthProblems.ProviderUnavailable().WithRetryAfter(ProviderMetadataCache.FailureBackoff);
+        }
+        return TypedResults.Ok(new HealthResponse("ready", states));
+    }
+}

@@ -1,0 +1,59 @@
+using AuthApi.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AuthApi.Http;
+
+/// <summary>The API's RFC 9457 Problem Details, each with its <c>errorCode</c>.</summary>
+internal static class AuthProblems
+{
+    public static ProblemHttpResult InvalidRequest(string detail) =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Invalid request", detail);
+
+    public static ProblemHttpResult InvalidReturnUrl() =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidReturnUrl, "Invalid return URL",
+            "returnUrl must be a local path such as /home or an absolute URL on an allowed origin, at most 2048 characters, without '.' or '..' segments or '\\'.");
+
+    public static ProblemHttpResult UnknownProvider(string? provider) =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.UnknownProvider, "Unknown provider",
+            provider is null ? "Name a provider: several are configured and none is the default." : "No provider of that name is configured; GET /providers lists them.");
+
+    /// <summary>Answered with <c>Retry-After</c>: see <see cref="RetryAfterResults.WithRetryAfter"/>.</summary>
+    public static ProblemHttpResult ProviderUnavailable() =>
+        Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, "Provider unavailable",
+            "The provider's metadata could not be loaded; retry later.");
+
+    public static ProblemHttpResult NotAuthenticated() =>
+        Create(StatusCodes.Status401Unauthorized, ErrorCodes.NotAuthenticated, "Not authenticated", "Log in first: there is no session.");
+
+    public static ProblemHttpResult NoRefreshToken() =>
+        Create(StatusCodes.Status409Conflict, ErrorCodes.NoRefreshToken, "No refresh token",
+            "The provider gave this session no refresh token (ask for the offline_access scope where the provider needs it).");
+
+    public static ProblemHttpResult SessionEnded() =>
+        Create(StatusCodes.Status401Unauthorized, ErrorCodes.SessionEnded, "Session ended",
+            "The provider no longer accepts this session's refresh token; the session was ended. Log in again.");
+
+    public static ProblemHttpResult RefreshFailed() =>
+        Create(StatusCodes.Status502BadGateway, ErrorCodes.RefreshFailed, "Refresh failed",
+            "The provider could not refresh the tokens now; the session is kept. Retry later.");
+
+    public static ProblemHttpResult InvalidSid() =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSid, "Invalid sid",
+            "GET /logout needs the sid from /me's logoutUrl; POST /logout with the X-CSRF header also works.");
+
+    public static ProblemHttpResult AntiForgeryHeaderMissing() =>
+        Create(StatusCodes.Status403Forbidden, ErrorCodes.CsrfHeaderMissing, "Anti-forgery header missing",
+            $"Send the header '{AntiForgeryHeader.Name}: {AntiForgeryHeader.Value}' with this request.");
+
+    /// <summary>Answered with <c>Retry-After</c>: see <see cref="RetryAfterResults.WithRetryAfter"/>.</summary>
+    public static ProblemHttpResult RateLimited() =>
+        Create(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests",
+            "Too many logins from this address; retry after the number of seconds in Retry-After.");
+
+    public static ProblemHttpResult Create(int status, string errorCode, string title, string detail) =>
+        TypedResults.Problem(
+            statusCode: status,
+            title: title,
+            detail: detail,
+            extensions: new Dictionary<string, object?> { ["errorCode"] = errorCode });
+}

@@ -1,0 +1,21 @@
+namespace AuthApi.Http;
+
+/// <summary>Declares an endpoint's error answers (read by the OpenAPI document).</summary>
+internal static class ErrorCodeResponses
+{
+    /// <summary>A Problem Details response and the <c>errorCode</c> values it can carry.</summary>
+    public static RouteHandlerBuilder ProducesErrorCodes(this RouteHandlerBuilder builder, int statusCode, params string[] errorCodes) =>
+        builder
+            .ProducesProblem(statusCode)
+            .WithMetadata(new ErrorCodesMetadata(statusCode, errorCodes));
+
+    /// <summary>The response with this status carries <c>Retry-After</c>, typically this long.</summary>
+    public static RouteHandlerBuilder ProducesRetryAfter(this RouteHandlerBuilder builder, int statusCode, TimeSpan typicalWait) =>
+        builder.WithMetadata(new RetryAfterMetadata(statusCode, (int)Math.Ceiling(typicalWait.TotalSeconds)));
+}
+
+/// <summary>The <c>errorCode</c> values an endpoint answers with a given status.</summary>
+internal sealed record ErrorCodesMetadata(int StatusCode, IReadOnlyList<string> ErrorCodes);
+
+/// <summary>The response with <see cref="StatusCode"/> carries <c>Retry-After</c>; <see cref="TypicalSeconds"/> is its usual value.</summary>
+internal sealed record RetryAfterMetadata(int StatusCode, int TypicalSeconds);

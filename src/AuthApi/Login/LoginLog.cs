@@ -1,0 +1,23 @@
+namespace AuthApi.Login;
+
+/// <summary>The log lines of logins. None carries a code, token, state, nonce or cookie value.</summary>
+internal static partial class LoginLog
+{
+    [LoggerMessage(EventId = 10, EventName = "LoginStarted", Level = LogLevel.Information, Message = "Login started with provider {Provider}")]
+    public static partial void LoginStarted(this ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 11, EventName = "LoginSucceeded", Level = LogLevel.Information, Message = "Login succeeded with provider {Provider}")]
+    public static partial void LoginSucceeded(this ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 12, EventName = "LoginFailed", Level = LogLevel.Warning, Message = "Login failed with {ErrorCode} (provider {Provider}): {Reason}")]
+    public static partial void LoginFailed(this ILogger logger, string errorCode, string provider, string reason);
+
+    [LoggerMessage(EventId = 13, EventName = "SessionTooLarge", Level = LogLevel.Error, Message = "Login with provider {Provider} failed: the session needs {Size} cookie bytes, over Auth:Session:MaxCookieBytes ({Max}). Turn on the Redis session store (Auth:Session:Store=Redis) or ask the provider for fewer claims (e.g. a narrower Scope, no group claims in the ID token).")]
+    public static partial void SessionTooLarge(this ILogger logger, string provider, int size, int max);
+
+    [LoggerMessage(EventId = 14, EventName = "UserInfoUnavailable", Level = LogLevel.Warning, Message = "Userinfo of provider {Provider} is unavailable ({Reason}); the login goes on with the ID token's claims")]
+    public static partial void UserInfoUnavailable(this ILogger logger, string provider, string reason);
+
+    [LoggerMessage(EventId = 33, EventName = "RateLimited", Level = LogLevel.Debug, Message = "Rate limited {Path} for a client IP: over Auth:RateLimit:PermitsPerMinute")]
+    public static partial void RateLimited(this ILogger logger, PathString path);
+}

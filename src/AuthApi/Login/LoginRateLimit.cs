@@ -1,0 +1,58 @@
+using System.Threading.RateLimiting;
+using AuthApi.Contracts;
+using AuthApi.Http;
+using AuthApi.Options;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Login;
+
+/// <summary>
+/// Limits <c>/login</c> and <c>/oauth2callback</c> per client IP (<c>Auth:RateLimit:PermitsPerMinute</c>): each pair
+/// can make an authenticated token request at the provider, and providers throttle per client, so one flood
+/// would stop everyone's logins.
+/// </summary>
+internal static class LoginRateLimit
+{
+    public const string PolicyName = "login";
+
+    private static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddLoginRateLimit(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(PolicyName, Partition);
+            limiter.OnRejected = OnRejectedAsync;
+        });
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var permits = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.RateLimit.PermitsPerMinute;
+        if (permits == 0)
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+        // Behind a listed proxy this is the client's address (TrustedProxies), not the proxy's.
+        var clientIp = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        return RateLimitPartition.GetFixedWindowLimiter(clientIp, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = WindowLength,
+            QueueLimit = 0,
+        });
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : WindowLength;
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LoginRateLimit).FullName!).RateLimited(context.Request.Path);
+        await AuthProblems.RateLimited().WithRetryAfter(retryAfter).ExecuteAsync(context);
+    }
+
+    /// <summary>Declares the rate limit's answer: <c>429 rate_limited</c> with <c>Retry-After</c>.</summary>
+    public static RouteHandlerBuilder ProducesRateLimited(this RouteHandlerBuilder builder) =>
+        builder
+            .ProducesErrorCodes(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited)
+            .ProducesRetryAfter(StatusCodes.Status429TooManyRequests, WindowLength);
+}

@@ -1,0 +1,52 @@
+using AuthApi.Contracts;
+using AuthApi.Http;
+using AuthApi.Security;
+using AuthApi.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AuthApi.Logout;
+
+/// <summary><c>POST /logout</c> (anti-forgery header) and <c>GET /logout?sid=</c> (the link from <c>/me</c>).</summary>
+internal static class LogoutEndpoints
+{
+    public static RouteGroupBuilder MapLogoutEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/logout").WithTags("Logout").ReadsSessionCookie(required: false);
+
+        group.MapPost("", Logout)
+            .RequireAntiForgeryHeader()
+            .WithName("Logout")
+            .WithSummary("Log out (for fetch)")
+            .WithDescription("Deletes the session cookies, revokes the refresh token when configured, and returns the URL to send the browser to: the provider's end-session endpoint when it has one, else Auth:PostLogoutReturnUrl. Succeeds when anonymous too.")
+            .WithResponseDescription(StatusCodes.Status200OK, "The session cookies are deleted; send the browser to logoutUrl to end the session at the provider too.",
+                ("endSession", LogoutExamples.EndSession));
+
+        group.MapGet("", FollowLogoutLink)
+            .WithName("FollowLogoutLink")
+            .WithSummary("Log out (for a link or navigation)")
+            .WithDescription("Like POST /logout but answers 302 to the logout URL. Requires the sid from /me's logoutUrl, so a cross-site link cannot log anyone out.")
+            .Produces(StatusCodes.Status302Found)
+            .WithResponseDescription(StatusCodes.Status302Found, "The session cookies are deleted; to the provider's end-session endpoint, or to Auth:PostLogoutReturnUrl when it has none.")
+            .ProducesErrorCodes(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSid);
+
+        return group;
+    }
+
+    private static async Task<Ok<LogoutResponse>> Logout(HttpContext context, SessionCookies sessions, SessionLogout logout, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new LogoutResponse(await logout.LogOutAsync(context, sessions.ReadOrDeleteInvalid(context), cancellationToken)));
+
+    private static async Task<Results<FoundHttpResult, ProblemHttpResult>> FollowLogoutLink(
+        string? sid,
+        HttpContext context,
+        SessionCookies sessions,
+        SessionLogout logout,
+        CancellationToken cancellationToken)
+    {
+        var session = sessions.ReadOrDeleteInvalid(context);
+        if (string.IsNullOrEmpty(sid) || (session is not null && !Secrets.FixedTimeEquals(sid, session.Id)))
+        {
+            return AuthProblems.InvalidSid();
+        }
+        return new FoundHttpResult(await logout.LogOutAsync(context, session, cancellationToken));
+    }
+}

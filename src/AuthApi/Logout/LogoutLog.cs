@@ -1,0 +1,11 @@
+namespace AuthApi.Logout;
+
+/// <summary>The log lines of logouts. None carries a token or cookie value.</summary>
+internal static partial class LogoutLog
+{
+    [LoggerMessage(EventId = 20, EventName = "LoggedOut", Level = LogLevel.Information, Message = "Logged out a session of provider {Provider}; provider logout: {AtProvider}")]
+    public static partial void LoggedOut(this ILogger logger, string provider, bool atProvider);
+
+    [LoggerMessage(EventId = 21, EventName = "RevocationFailed", Level = LogLevel.Warning, Message = "Revoking the refresh token at provider {Provider} failed: {Error}; the logout goes on")]
+    public static partial void RevocationFailed(this ILogger logger, string provider, string error);
+}

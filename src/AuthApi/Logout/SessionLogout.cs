@@ -1,0 +1,66 @@
+using AuthApi.Options;
+using AuthApi.Provider;
+using AuthApi.Sessions;
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Logout;
+
+/// <summary>
+/// Ends this browser's session: deletes its cookies, revokes the refresh token when the provider
+/// allows it, and works out where the browser goes next (the provider's end-session endpoint, OIDC
+/// RP-Initiated Logout 1.0, or <c>Auth:PostLogoutReturnUrl</c>).
+/// </summary>
+internal sealed class SessionLogout(
+    SessionCookies sessionCookies,
+    ProviderMetadataCache discovery,
+    ProviderClient providerClient,
+    IOptions<AuthOptions> options,
+    ILogger<SessionLogout> logger)
+{
+    /// <summary>Logs the session out (anonymous callers succeed too) and returns the logout URL.</summary>
+    public async Task<string> LogOutAsync(HttpContext context, UserSession? session, CancellationToken cancellationToken)
+    {
+        if (session is null)
+        {
+            sessionCookies.Delete(context);
+            return options.Value.PostLogoutReturnUrl;
+        }
+        var tokens = sessionCookies.ReadTokens(context, session);
+        sessionCookies.End(context, session);
+        if (!options.Value.Providers.TryGetValue(session.Provider, out var provider))
+        {
+            return options.Value.PostLogoutReturnUrl;
+        }
+
+        var metadata = await discovery.GetAsync(session.Provider, cancellationToken);
+        if (metadata?.RevocationEndpoint is { } revocationEndpoint && provider.RevokeRefreshTokenOnLogout && tokens?.RefreshToken is { } refreshToken)
+        {
+            await RevokeAsync(session.Provider, revocationEndpoint, provider, refreshToken, cancellationToken);
+        }
+
+        var atProvider = provider.UseEndSessionEndpoint && metadata?.EndSessionEndpoint is not null;
+        logger.LoggedOut(session.Provider, atProvider);
+        return atProvider
+            ? EndSessionUrl(metadata!.EndSessionEndpoint!, session.Provider, provider, tokens?.IdToken)
+            : options.Value.PostLogoutReturnUrl;
+    }
+
+    private string EndSessionUrl(string endSessionEndpoint, string providerName, ProviderOptions provider, string? idToken)
+    {
+        var extra = new Parameters(provider.EndSessionParameters) { { "client_id", provider.ClientId } };
+        return new RequestUrl(endSessionEndpoint).CreateEndSessionUrl(
+            idTokenHint: idToken,
+            postLogoutRedirectUri: provider.PostLogoutRedirectUri ?? options.Value.RedirectUriOf(providerName),
+            extra: extra);
+    }
+
+    private async Task RevokeAsync(string providerName, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken)
+    {
+        var response = await providerClient.RevokeRefreshTokenAsync(endpoint, provider, refreshToken, cancellationToken);
+        if (response.IsError)
+        {
+            logger.RevocationFailed(providerName, $"{response.ErrorType} {(int)response.HttpStatusCode} {response.Error}");
+        }
+    }
+}

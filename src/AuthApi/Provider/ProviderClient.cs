@@ -1,0 +1,66 @@
+using AuthApi.Options;
+using Duende.IdentityModel.Client;
+
+namespace AuthApi.Provider;
+
+/// <summary>The back-channel calls to a provider, made with Duende.IdentityModel: code exchange, refresh, userinfo, revocation.</summary>
+internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
+{
+    public Task<TokenResponse> ExchangeCodeAsync(ProviderMetadata metadata, ProviderOptions provider, string code, string codeVerifier, string redirectUri, CancellationToken cancellationToken) =>
+        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestAuthorizationCodeTokenAsync(WithClientCredentials(provider, new AuthorizationCodeTokenRequest
+        {
+            Address = metadata.TokenEndpoint,
+            Code = code,
+            CodeVerifier = codeVerifier,
+            RedirectUri = redirectUri,
+        }), cancellationToken));
+
+    public Task<TokenResponse> RefreshAsync(ProviderMetadata metadata, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
+        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestRefreshTokenAsync(WithClientCredentials(provider, new RefreshTokenRequest
+        {
+            Address = metadata.TokenEndpoint,
+            RefreshToken = refreshToken,
+        }), cancellationToken));
+
+    /// <summary>The userinfo claims; invalid when a successful answer is not one JSON object, unavailable when the call failed.</summary>
+    public async Task<UserInfoAnswer> GetUserInfoAsync(string endpoint, string accessToken, CancellationToken cancellationToken)
+    {
+        UserInfoResponse response;
+        try
+        {
+            response = await ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().GetUserInfoAsync(new UserInfoRequest { Address = endpoint, Token = accessToken }, cancellationToken));
+        }
+        catch (InvalidOperationException)
+        {
+            return UserInfoAnswer.Invalid("the body is JSON but not an object"); // the library reads claims from it and throws
+        }
+        if (response.HttpResponse is not { IsSuccessStatusCode: true })
+        {
+            return UserInfoAnswer.Unavailable($"{response.ErrorType} {(int)response.HttpStatusCode}");
+        }
+        return response.Json is { } json && JsonObjects.TryReadMembers(json) is { } claims
+            ? UserInfoAnswer.Read(claims)
+            : UserInfoAnswer.Invalid("the body is not one JSON object without repeated members");
+    }
+
+    public Task<TokenRevocationResponse> RevokeRefreshTokenAsync(string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
+        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RevokeTokenAsync(WithClientCredentials(provider, new TokenRevocationRequest
+        {
+            Address = endpoint,
+            Token = refreshToken,
+            TokenTypeHint = "refresh_token",
+        }), cancellationToken));
+
+    private HttpClient Client() => httpClientFactory.CreateClient(ProviderHttpClient.Name);
+
+    /// <summary>The one place a request gets the client's credentials, sent as <c>TokenEndpointAuthMethod</c> says.</summary>
+    private static T WithClientCredentials<T>(ProviderOptions provider, T request) where T : ProtocolRequest
+    {
+        request.ClientId = provider.ClientId;
+        request.ClientSecret = provider.ClientSecret;
+        request.ClientCredentialStyle = provider.TokenEndpointAuthMethod == ProviderOptions.ClientSecretPost
+            ? ClientCredentialStyle.PostBody
+            : ClientCredentialStyle.AuthorizationHeader;
+        return request;
+    }
+}

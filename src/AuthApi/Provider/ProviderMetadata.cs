@@ -1,0 +1,63 @@
+using Duende.IdentityModel.Client;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AuthApi.Provider;
+
+/// <summary>What this service uses of a provider's discovery document, plus its signing keys.</summary>
+internal sealed record ProviderMetadata(
+    string Issuer,
+    string AuthorizationEndpoint,
+    string TokenEndpoint,
+    string? UserInfoEndpoint,
+    string? EndSessionEndpoint,
+    string? RevocationEndpoint,
+    string JwksUri,
+    bool IssParameterSupported,
+    IReadOnlyList<SecurityKey> SigningKeys,
+    DateTimeOffset FetchedAt)
+{
+    /// <summary>The metadata of a fetched document, or null (with the reason) when it lacks what a login needs.</summary>
+    public static ProviderMetadata? TryCreate(DiscoveryDocumentResponse document, DateTimeOffset fetchedAt, out string? problem)
+    {
+        var keys = TrySigningKeysFrom(document.KeySet?.RawData);
+        problem = (document.Issuer, document.AuthorizeEndpoint, document.TokenEndpoint, document.JwksUri, keys) switch
+        {
+            ({ Length: > 0 }, { Length: > 0 }, { Length: > 0 }, { Length: > 0 }, { Count: > 0 }) => null,
+            (_, _, _, _, null or { Count: 0 }) => "no usable signing keys at jwks_uri",
+            _ => "the document lacks issuer, authorization_endpoint, token_endpoint or jwks_uri",
+        };
+        if (problem is not null)
+        {
+            return null;
+        }
+        return new(
+            document.Issuer!,
+            document.AuthorizeEndpoint!,
+            document.TokenEndpoint!,
+            document.UserInfoEndpoint.NullIfEmpty(),
+            document.EndSessionEndpoint.NullIfEmpty(),
+            document.RevocationEndpoint.NullIfEmpty(),
+            document.JwksUri!,
+            document.AuthorizationResponseIssParameterSupported == true,
+            keys!,
+            fetchedAt);
+    }
+
+    /// <summary>The asymmetric keys of a JWKS document (symmetric keys never verify ID tokens), or null when it is unreadable.</summary>
+    public static IReadOnlyList<SecurityKey>? TrySigningKeysFrom(string? jwksJson)
+    {
+        if (string.IsNullOrEmpty(jwksJson))
+        {
+            return null;
+        }
+        try
+        {
+            return [.. new JsonWebKeySet(jwksJson).GetSigningKeys().Where(key => key is not SymmetricSecurityKey
+                && !(key is JsonWebKey jwk && jwk.Kty == JsonWebAlgorithmsKeyTypes.Octet))];
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using AuthApi.Options;
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AuthApi.Provider;
+
+/// <summary>
+/// The one cache of provider metadata and signing keys, shared by every endpoint. Each provider's
+/// document is fetched once, trusted for <c>Auth:Discovery:RefreshInterval</c>, then re-fetched in the
+/// background while the old copy keeps serving, so a provider outage does not stop logins.
+/// </summary>
+internal sealed class ProviderMetadataCache(
+    IHttpClientFactory httpClientFactory,
+    IOptions<AuthOptions> options,
+    TimeProvider time,
+    ILogger<ProviderMetadataCache> logger)
+{
+    /// <summary>
+    /// After a failed fetch, callers get no new attempt for this long, so an outage is not amplified; clients are told
+    /// to retry after it (<c>Retry-After</c>).
+    /// </summary>
+    public static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(10);
+
+    /// <summary>Least time between two JWKS re-fetches caused by unknown key IDs, so a flood of bad tokens cannot hammer the provider.</summary>
+    public static readonly TimeSpan KeyRefetchInterval = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, ProviderEntry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>The provider's metadata, or null when none was ever loaded and the provider cannot be reached now.</summary>
+    public async ValueTask<ProviderMetadata?> GetAsync(string provider, CancellationToken cancellationToken = default)
+    {
+        var entry = _entries.GetOrAdd(provider, static _ => new ProviderEntry());
+        var current = entry.Metadata;
+        var now = time.GetUtcNow();
+        if (current is not null)
+        {
+            if (now - current.FetchedAt >= options.Value.Discovery.RefreshInterval && !entry.InBackoff(now))
+            {
+                _ = entry.FetchOnce(() => FetchAsync(provider, entry));
+            }
+            return current;
+        }
+        if (entry.InBackoff(now))
+        {
+            return null;
+        }
+        return await entry.FetchOnce(() => FetchAsync(provider, entry)).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-fetches the provider's JWKS after an ID token named a key it does not have (key rotation);
+    /// at most once per <see cref="KeyRefetchInterval"/>. Returns the keys to validate with.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<SecurityKey>> RefetchSigningKeysAsync(string provider, CancellationToken cancellationToken)
+    {
+        var entry = _entries.GetOrAdd(provider, static _ => new ProviderEntry());
+        var current = entry.Metadata ?? throw new InvalidOperationException("Keys are re-fetched only after metadata was loaded.");
+        if (!entry.TryStartKeyRefetch(time.GetUtcNow(), KeyRefetchInterval))
+        {
+            return current.SigningKeys;
+        }
+
+        var client = httpClientFactory.CreateClient(ProviderHttpClient.Name);
+        var response = await ProviderHttpClient.TimeoutAsError(cancellationToken, () => client.GetJsonWebKeySetAsync(current.JwksUri, cancellationToken));
+        var keys = response.IsError ? null : ProviderMetadata.TrySigningKeysFrom(response.KeySet?.RawData);
+        if (keys is null)
+        {
+            logger.SigningKeysRefetchFailed(provider, response.Error ?? "the key set is unreadable");
+            return current.SigningKeys;
+        }
+
+        entry.Metadata = current with { SigningKeys = keys };
+        logger.SigningKeysRefetched(provider, keys.Count);
+        return keys;
+    }
+
+    private async Task<ProviderMetadata?> FetchAsync(string provider, ProviderEntry entry)
+    {
+        var providerOptions = options.Value.Providers[provider];
+        var client = httpClientFactory.CreateClient(ProviderHttpClient.Name);
+        var document = await ProviderHttpClient.TimeoutAsError(CancellationToken.None, () => client.GetDiscoveryDocumentAsync(DiscoveryRequest(providerOptions)));
+        string? problem = document.Error;
+        var metadata = document.IsError ? null : ProviderMetadata.TryCreate(document, time.GetUtcNow(), out problem);
+        if (metadata is null)
+        {
+            entry.LastFailureAt = time.GetUtcNow();
+            logger.DiscoveryFailed(provider, problem ?? "unknown", entry.Metadata is not null);
+            return null;
+        }
+
+        entry.Metadata = metadata;
+        entry.LastFailureAt = null;
+        logger.DiscoveryFetched(provider);
+        return metadata;
+    }
+
+    private static DiscoveryDocumentRequest DiscoveryRequest(ProviderOptions providerOptions) => new()
+    {
+        Address = providerOptions.ServerMetadataUrl,
+        Policy = new DiscoveryPolicy
+        {
+            // The issuer must equal the metadata URL's authority (OpenID Connect Discovery 1.0 §4.3).
+            ValidateIssuerName = true,
+            // Large providers serve endpoints from other hosts than the issuer (tokens, keys, userinfo).
+            ValidateEndpoints = false,
+            RequireHttps = true,
+            AllowHttpOnLoopback = true,
+            LoopbackAddresses = [.. ProviderOptions.LoopbackHosts],
+        },
+    };
+
+    /// <summary>One provider's cached state.</summary>
+    private sealed class ProviderEntry
+    {
+        private readonly Lock _gate = new();
+        private Task<ProviderMetadata?>? _inFlight;
+        private DateTimeOffset _lastKeyRefetchAt = DateTimeOffset.MinValue;
+
+        public volatile ProviderMetadata? Metadata;
+
+        public DateTimeOffset? LastFailureAt { get; set; }
+
+        public bool InBackoff(DateTimeOffset now) => LastFailureAt is { } failedAt && now - failedAt < FailureBackoff;
+
+        /// <summary>Runs the fetch unless one is already running, so many callers cause one request.</summary>
+        public Task<ProviderMetadata?> FetchOnce(Func<Task<ProviderMetadata?>> fetch)
+        {
+            lock (_gate)
+            {
+                return _inFlight ??= Run(fetch);
+            }
+        }
+
+        public bool TryStartKeyRefetch(DateTimeOffset now, TimeSpan interval)
+        {
+            lock (_gate)
+            {
+                if (now - _lastKeyRefetchAt < interval)
+                {
+                    return false;
+                }
+                _lastKeyRefetchAt = now;
+                return true;
+            }
+        }
+
+        private async Task<ProviderMetadata?> Run(Func<Task<ProviderMetadata?>> fetch)
+        {
+            await Task.Yield(); // let FetchOnce publish this task before it can complete
+            try
+            {
+                return await fetch();
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _inFlight = null;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using AuthApi.Options;
+using AuthApi.Provider;
+using AuthApi.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.User;
+
+/// <summary>
+/// Refreshes a session's tokens at the provider. Callers holding the same refresh token share one
+/// refresh grant, and for a minute afterwards they get its result again: a browser request that
+/// still carries the pre-rotation cookie must not spend the dead refresh token and end the session.
+/// </summary>
+internal sealed class TokenRefresher(
+    SessionCookies sessionCookies,
+    ProviderMetadataCache discovery,
+    ProviderClient providerClient,
+    IdTokenValidator idTokens,
+    IOptions<AuthOptions> options,
+    TimeProvider time,
+    ILogger<TokenRefresher> logger)
+{
+    private static readonly TimeSpan ResultKeptFor = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, RefreshRun> _runs = new(StringComparer.Ordinal);
+
+    /// <summary>The access token expires within <c>Auth:RefreshBefore</c> and a refresh token exists to renew it.</summary>
+    public bool IsDue(SessionTokens tokens) =>
+        tokens.RefreshToken is not null
+        && tokens.AccessTokenExpiresAt is { } expiresAt
+        && expiresAt - time.GetUtcNow() <= options.Value.RefreshBefore;
+
+    /// <summary>
+    /// Refreshes the request's session and answers with its cookies: rewritten after a refresh, deleted and the session
+    /// ended when the provider refused the refresh token. A refreshed session too large to write counts as failed.
+    /// </summary>
+    public async Task<RefreshOutcome> RefreshSessionAsync(HttpContext context, UserSession session, SessionTokens tokens, CancellationToken cancellationToken)
+    {
+        var outcome = await RefreshAsync(session, tokens, cancellationToken);
+        switch (outcome.Kind)
+        {
+            case RefreshOutcomeKind.Refreshed when !sessionCookies.TryWrite(context, session, outcome.Tokens!, out _):
+                return RefreshOutcome.Failed;
+            case RefreshOutcomeKind.Rejected:
+                sessionCookies.End(context, session);
+                break;
+        }
+        return outcome;
+    }
+
+    private Task<RefreshOutcome> RefreshAsync(UserSession session, SessionTokens tokens, CancellationToken cancellationToken)
+    {
+        if (tokens.RefreshToken is not { } refreshToken)
+        {
+            return Task.FromResult(RefreshOutcome.NoRefreshToken);
+        }
+        var now = time.GetUtcNow();
+        ForgetOldRuns(now);
+        var key = $"{session.Id}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)))}";
+        var run = _runs.GetOrAdd(key, _ => new RefreshRun(now, new Lazy<Task<RefreshOutcome>>(() => RunAsync(key, session, tokens, refreshToken))));
+        // The grant runs to its end for every waiter; only this caller's wait is cancelled.
+        return run.Outcome.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<RefreshOutcome> RunAsync(string key, UserSession session, SessionTokens tokens, string refreshToken)
+    {
+        var outcome = await RefreshAtProviderAsync(session, tokens, refreshToken);
+        if (outcome.Kind == RefreshOutcomeKind.Failed)
+        {
+            _runs.TryRemove(key, out _); // a transient failure may be retried at once
+        }
+        return outcome;
+    }
+
+    private async Task<RefreshOutcome> RefreshAtProviderAsync(UserSession session, SessionTokens tokens, string refreshToken)
+    {
+        var metadata = await discovery.GetAsync(session.Provider);
+        if (metadata is null || !options.Value.Providers.TryGetValue(session.Provider, out var provider))
+        {
+            return Failed(session, "the provider's metadata is unavailable");
+        }
+
+        var response = await providerClient.RefreshAsync(metadata, provider, refreshToken, CancellationToken.None);
+        if (!TokenResponses.IsJsonObject(response) || response.IsError)
+        {
+            if (response.Json is { ValueKind: System.Text.Json.JsonValueKind.Object } && response.Error == "invalid_grant")
+            {
+                logger.RefreshRejected(session.Provider);
+                return RefreshOutcome.Rejected;
+            }
+            return Failed(session, TokenResponses.Failure(response));
+        }
+        if (!TokenResponses.HasString(response, "access_token"))
+        {
+            return Failed(session, "the response has no access_token");
+        }
+
+        var idToken = tokens.IdToken;
+        if (TokenResponses.HasString(response, "id_token"))
+        {
+            var validated = await idTokens.ValidateAsync(session.Provider, metadata, response.IdentityToken!, IdTokenExpectations.Refresh, CancellationToken.None);
+            if (!validated.IsValid || validated.Subject != session.Subject)
+            {
+                return Failed(session, validated.Error ?? "the new ID token is for another subject");
+            }
+            idToken = response.IdentityToken;
+        }
+
+        logger.Refreshed(session.Provider);
+        return RefreshOutcome.Refreshed(tokens with
+        {
+            IdToken = idToken,
+            AccessToken = response.AccessToken,
+            // Providers that do not rotate answer without a refresh token: the current one stays valid.
+            RefreshToken = string.IsNullOrEmpty(response.RefreshToken) ? refreshToken : response.RefreshToken,
+            AccessTokenExpiresAt = response.ExpiresIn > 0 ? time.GetUtcNow().AddSeconds(response.ExpiresIn) : null,
+            TokenType = string.IsNullOrEmpty(response.TokenType) ? tokens.TokenType : response.TokenType,
+            Scope = string.IsNullOrEmpty(response.Scope) ? tokens.Scope : response.Scope,
+        });
+    }
+
+    private RefreshOutcome Failed(UserSession session, string reason)
+    {
+        logger.RefreshFailed(session.Provider, reason);
+        return RefreshOutcome.Failed;
+    }
+
+    private void ForgetOldRuns(DateTimeOffset now)
+    {
+        foreach (var (key, run) in _runs)
+        {
+            if (now - run.StartedAt > ResultKeptFor)
+            {
+                _runs.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private sealed record RefreshRun(DateTimeOffset StartedAt, Lazy<Task<RefreshOutcome>> Outcome);
+}

@@ -1,0 +1,14 @@
+namespace AuthApi.User;
+
+/// <summary>The log lines of token refreshes. None carries a token.</summary>
+internal static partial class UserLog
+{
+    [LoggerMessage(EventId = 40, EventName = "Refreshed", Level = LogLevel.Information, Message = "Refreshed the tokens of a session of provider {Provider}")]
+    public static partial void Refreshed(this ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 41, EventName = "RefreshRejected", Level = LogLevel.Information, Message = "Provider {Provider} rejected a session's refresh token (invalid_grant); the session ends")]
+    public static partial void RefreshRejected(this ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 42, EventName = "RefreshFailed", Level = LogLevel.Warning, Message = "Refreshing a session's tokens at provider {Provider} failed: {Reason}; the session is kept")]
+    public static partial void RefreshFailed(this ILogger logger, string provider, string reason);
+}
