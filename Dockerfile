@@ -5,11 +5,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/AuthApi/AuthApi.csproj src/AuthApi/
-COPY src/AuthApi.Client/AuthApi.Client.csproj src/AuthApi.Client/
+COPY src/AuthApi.Contracts/AuthApi.Contracts.csproj src/AuthApi.Contracts/
 RUN dotnet restore src/AuthApi/AuthApi.csproj
 COPY src/AuthApi/ src/AuthApi/
-# The response records the service serializes live in the client package's project.
-COPY src/AuthApi.Client/ src/AuthApi.Client/
+# The response records, error codes and header names it shares with the client.
+COPY src/AuthApi.Contracts/ src/AuthApi.Contracts/
 # The OpenAPI file is generated in the repository, not in the image build.
 RUN dotnet publish src/AuthApi/AuthApi.csproj -c Release -o /app --no-restore -p:OpenApiGenerateDocuments=false
 
