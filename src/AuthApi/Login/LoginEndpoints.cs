@@ -32,17 +32,13 @@ internal static class LoginEndpoints
             .WithName("CompleteLogin")
             .WithSummary("Finish a login (the provider's redirect target)")
             .WithDescription("The redirect URI when one provider is configured. Exchanges the code, validates the ID token, writes the session and redirects (302) to the login's returnUrl. On failure redirects there with auth_error=<errorCode> and creates no session. Without code and error it is the return from the provider's logout and redirects to Auth:PostLogoutReturnUrl.")
-            .Produces(StatusCodes.Status302Found)
-            .WithResponseDescription(StatusCodes.Status302Found, LoginExamples.CallbackRedirect)
-            .ProducesRateLimited();
+            .ProducesCallbackRedirect();
 
         group.MapGet("/oauth2callback/{provider}", CompleteProviderLogin)
             .WithName("CompleteProviderLogin")
             .WithSummary("Finish a login at one of several providers (its redirect target)")
             .WithDescription("Like GET /oauth2callback, at the redirect URI of one provider when several are configured. A login is completed only at the redirect URI of the provider it started with; anywhere else it fails with auth_error=callback_mismatch before the code is sent anywhere (mix-up defence, RFC 9700 4.4).")
-            .Produces(StatusCodes.Status302Found)
-            .WithResponseDescription(StatusCodes.Status302Found, LoginExamples.CallbackRedirect)
-            .ProducesRateLimited();
+            .ProducesCallbackRedirect();
 
         return group;
     }
@@ -86,6 +82,12 @@ internal static class LoginEndpoints
     /// <param name="callbackPath">What follows <c>/oauth2callback</c> in the path the browser came back to: "" or "/{provider}".</param>
     private static async Task<FoundHttpResult> CompleteAsync(CallbackRequest request, string callbackPath, LoginCallback callback, HttpContext context, CancellationToken cancellationToken) =>
         new(await callback.CompleteAsync(context, request, callbackPath, cancellationToken));
+
+    private static RouteHandlerBuilder ProducesCallbackRedirect(this RouteHandlerBuilder builder) =>
+        builder
+            .Produces(StatusCodes.Status302Found)
+            .WithResponseDescription(StatusCodes.Status302Found, LoginExamples.CallbackRedirect)
+            .ProducesRateLimited();
 
     private static bool WantsJson(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
