@@ -79,11 +79,3 @@ internal static class TokenEndpoints
         _ => AuthProblems.RefreshFailed(),
     };
 }
-
-/// <summary>What the token endpoints need.</summary>
-internal sealed class TokenServices(SessionCookies sessions, TokenRefresher refresher, TokenExposure exposure)
-{
-    public SessionCookies Sessions { get; } = sessions;
-    public TokenRefresher Refresher { get; } = refresher;
-    public TokenExposure Exposure { get; } = exposure;
-}
