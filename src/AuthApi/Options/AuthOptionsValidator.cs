@@ -33,6 +33,10 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .Must(kind => TokenKinds.Contains(kind))
             .WithMessage((_, kind) => $"Auth:ExposeTokens: unknown token kind '{kind}'; use id, access or refresh.");
 
+        RuleFor(o => o.ExposeRefreshToken)
+            .Must((o, confirmed) => confirmed || !o.ExposeTokens.Contains("refresh"))
+            .WithMessage("Auth:ExposeTokens names refresh, which hands the refresh token to browser JavaScript: confirm with Auth:ExposeRefreshToken=true, or remove refresh from Auth:ExposeTokens.");
+
         RuleForEach(o => o.AllowedOrigins)
             .Must(BeOrigin)
             .WithMessage((_, origin) => $"Auth:AllowedOrigins: '{origin}' is not an origin; write scheme://host[:port] with no path, e.g. https://app.example.com.");

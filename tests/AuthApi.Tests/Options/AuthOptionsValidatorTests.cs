@@ -128,12 +128,33 @@ public sealed class AuthOptionsValidatorTests
     [Theory]
     [InlineData("id")]
     [InlineData("access")]
-    [InlineData("refresh")]
     public void KnownExposedTokenKindIsAccepted(string kind)
     {
         var problems = Validate(options => options.ExposeTokens = [kind]);
 
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void ExposedRefreshTokenWithTheSecondOptInIsAccepted()
+    {
+        var problems = Validate(options =>
+        {
+            options.ExposeTokens = ["refresh"];
+            options.ExposeRefreshToken = true;
+        });
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void ExposedRefreshTokenWithoutTheSecondOptInIsReportedNamingBothKeys()
+    {
+        var problems = Validate(options => options.ExposeTokens = ["id", "refresh"]);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("Auth:ExposeTokens", problem);
+        Assert.Contains("Auth:ExposeRefreshToken=true", problem);
     }
 
     [Fact]

@@ -45,6 +45,24 @@ public sealed class StartupConfigurationTests : IDisposable
         Assert.DoesNotContain(run.ErrorLines, IsStackTraceLine);
     }
 
+    [Fact]
+    public async Task ExposingTheRefreshTokenWithoutTheSecondOptInStopsTheServiceNamingBothKeys()
+    {
+        var run = await RunServiceAsync(new()
+        {
+            ["Auth__RedirectUri"] = "https://app.example.com/oauth2callback",
+            ["Auth__Providers__idp__ServerMetadataUrl"] = "https://idp.example.com/.well-known/openid-configuration",
+            ["Auth__Providers__idp__ClientId"] = "client-id",
+            ["Auth__Providers__idp__ClientSecret"] = "client-secret",
+            ["Auth__ExposeTokens"] = "id,refresh",
+        });
+
+        Assert.NotEqual(0, run.ExitCode);
+        var problem = Assert.Single(run.ErrorLines, line => line.Contains("Auth:", StringComparison.Ordinal));
+        Assert.Contains("Auth:ExposeTokens", problem, StringComparison.Ordinal);
+        Assert.Contains("Auth:ExposeRefreshToken=true", problem, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_workDirectory, recursive: true);
 
     private static bool IsStackTraceLine(string line) => line.StartsWith("   at ", StringComparison.Ordinal);

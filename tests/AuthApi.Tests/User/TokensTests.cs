@@ -55,18 +55,6 @@ public sealed class TokensTests
     }
 
     [Fact]
-    public async Task RefreshListedWithoutTheSecondOptInStaysHidden()
-    {
-        await using var app = new TestApp(settings => settings["Auth:ExposeTokens"] = "refresh");
-        var browser = app.CreateBrowser();
-        await app.LoginAsync(browser);
-
-        var body = await browser.GetStringAsync("/me/tokens");
-
-        Assert.Equal("{}", body);
-    }
-
-    [Fact]
     public async Task RefreshListedWithTheSecondOptInIsReturned()
     {
         await using var app = new TestApp(settings =>
