@@ -1,4 +1,4 @@
-// The demo page: how a single-page app uses AuthApi. This page is served by the service itself, so `api` is
+// The demo page: how a single-page app uses AuthApi. This page is served on AuthApi's own origin, so `api` is
 // empty; an SPA on another origin sets it to the service's URL and has its origin listed in Auth:AllowedOrigins.
 "use strict";
 

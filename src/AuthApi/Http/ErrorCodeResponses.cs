@@ -11,7 +11,7 @@ internal static class ErrorCodeResponses
 
     /// <summary>The response with this status carries <c>Retry-After</c>, typically this long.</summary>
     public static RouteHandlerBuilder ProducesRetryAfter(this RouteHandlerBuilder builder, int statusCode, TimeSpan typicalWait) =>
-        builder.WithMetadata(new RetryAfterMetadata(statusCode, (int)Math.Ceiling(typicalWait.TotalSeconds)));
+        builder.WithMetadata(new RetryAfterMetadata(statusCode, RetryAfterResult.SecondsOf(typicalWait)));
 }
 
 /// <summary>The <c>errorCode</c> values an endpoint answers with a given status.</summary>

@@ -8,10 +8,12 @@ internal sealed class RetryAfterResult(ProblemHttpResult problem, TimeSpan retry
 {
     public ProblemHttpResult Problem { get; } = problem;
 
-    /// <summary>Whole seconds, rounded up: a client waiting this long never comes back too early.</summary>
-    public int RetryAfterSeconds { get; } = (int)Math.Ceiling(retryAfter.TotalSeconds);
+    public int RetryAfterSeconds { get; } = SecondsOf(retryAfter);
 
     public int? StatusCode => Problem.StatusCode;
+
+    /// <summary>Whole seconds, rounded up: a client waiting this long never comes back too early.</summary>
+    public static int SecondsOf(TimeSpan wait) => (int)Math.Ceiling(wait.TotalSeconds);
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
