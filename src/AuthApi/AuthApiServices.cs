@@ -29,7 +29,9 @@ public static class AuthApiServices
             builder.Configuration.AddPlaceholderConfiguration();
         }
 
-        // Configuration: bound from "Auth", validated with FluentValidation before the first request.
+        // Configuration: bound from "Auth" (every key and value reviewed first), validated with FluentValidation before the first request.
+        services.AddSingleton<AuthSectionReview>();
+        services.AddSingleton<IValidateOptions<AuthOptions>, UnreadableValuesValidation>();
         services.AddSingleton<IConfigureOptions<AuthOptions>, AuthOptionsSetup>();
         services.AddSingleton<IValidator<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<IValidateOptions<AuthOptions>, FluentValidationOptions<AuthOptions>>();

@@ -4,20 +4,21 @@ namespace AuthApi.Options;
 
 /// <summary>
 /// Binds what plain binding cannot: the flat single-provider form and lists given as one
-/// comma-separated string (<c>Auth__ExposeTokens=id,access</c>).
+/// comma-separated string (<c>Auth__ExposeTokens=id,access</c>). Values the review found unreadable are left at
+/// their defaults here and reported as problems by <see cref="UnreadableValuesValidation"/>.
 /// </summary>
-internal sealed class AuthOptionsSetup(IConfiguration configuration) : IConfigureOptions<AuthOptions>
+internal sealed class AuthOptionsSetup(AuthSectionReview review) : IConfigureOptions<AuthOptions>
 {
     public void Configure(AuthOptions options)
     {
-        var section = configuration.GetSection(AuthOptions.SectionName);
+        var section = review.Readable;
         try
         {
             section.Bind(options);
         }
         catch (InvalidOperationException ex)
         {
-            // The binder's message names the key and the expected type, e.g. "Failed to convert ... at 'Auth:LoginTimeout' to type 'System.TimeSpan'".
+            // A value of a kind the review does not check; the binder's message names the key and the expected type.
             throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(AuthOptions), [ex.Message]);
         }
         options.ExposeTokens = ReadList(section.GetSection(nameof(AuthOptions.ExposeTokens)));

@@ -29,20 +29,67 @@ public sealed class StartupConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task MalformedValueStopsTheServiceWithOneLineNamingTheKey()
+    public async Task UnreadableValuesAreReportedWithEveryOtherProblemEachNamingItsKeyAndAnExample()
+    {
+        var run = await RunServiceAsync(new()
+        {
+            ["Auth__RedirectUri"] = "https://app.example.com/wrong",
+            ["Auth__Providers__idp__ServerMetadataUrl"] = "https://idp.example.com/.well-known/openid-configuration",
+            ["Auth__Providers__idp__ClientId"] = "client-id",
+            ["Auth__Providers__idp__ClientSecret"] = "client-secret",
+            ["Auth__Session__IdleTimeout"] = "30m",
+            ["Auth__RateLimit__PermitsPerMinute"] = "many",
+            ["Auth__Providers__idp__UseUserInfo"] = "yes",
+        });
+
+        Assert.NotEqual(0, run.ExitCode);
+        var idle = Assert.Single(run.ErrorLines, line => line.Contains("Auth:Session:IdleTimeout", StringComparison.Ordinal));
+        Assert.Contains("'30m'", idle, StringComparison.Ordinal);
+        Assert.Contains("00:30:00", idle, StringComparison.Ordinal);
+        Assert.Single(run.ErrorLines, line => line.Contains("Auth:RateLimit:PermitsPerMinute", StringComparison.Ordinal) && line.Contains("whole number", StringComparison.Ordinal));
+        Assert.Single(run.ErrorLines, line => line.Contains("Auth:Providers:idp:UseUserInfo", StringComparison.Ordinal) && line.Contains("true or false", StringComparison.Ordinal));
+        Assert.Single(run.ErrorLines, line => line.Contains("Auth:RedirectUri", StringComparison.Ordinal)); // not hidden by the unreadable values
+        Assert.Equal(4, run.ErrorLines.Count(line => line.Contains("Auth:", StringComparison.Ordinal)));
+        Assert.DoesNotContain(run.ErrorLines, IsStackTraceLine);
+    }
+
+    [Fact]
+    public async Task UnknownKeysAreWarnedOfWithTheClosestKnownKeyAndTheServiceStarts()
+    {
+        await using var service = ServiceProcess.Start(_workDirectory, new Dictionary<string, string>
+        {
+            ["Auth__RedirectUri"] = "https://app.example.com/oauth2callback",
+            ["Auth__Providers__idp__ServerMetadataUrl"] = "https://idp.example.com/.well-known/openid-configuration",
+            ["Auth__Providers__idp__ClientId"] = "client-id",
+            ["Auth__Providers__idp__ClientSecret"] = "client-secret",
+            ["Auth__Sesion__IdleTimeout"] = "00:30:00",
+            ["Auth__Providers__idp__ClientSecet"] = "secret-value-typed-under-a-wrong-key",
+            ["Auth__Redis"] = "localhost:6379",
+        });
+
+        var warnings = await WaitForLinesAsync(service, line => line.Contains(" is not a setting ", StringComparison.Ordinal), count: 3);
+
+        Assert.Contains(warnings, line => line.Contains("Auth:Sesion is not a setting of AuthApi and is ignored: did you mean Auth:Session?", StringComparison.Ordinal));
+        Assert.Contains(warnings, line => line.Contains("Auth:Providers:idp:ClientSecet is not a setting of AuthApi and is ignored: did you mean Auth:Providers:idp:ClientSecret?", StringComparison.Ordinal));
+        Assert.Contains(warnings, line => line.Contains("Auth:Redis is not a setting of this version of AuthApi", StringComparison.Ordinal));
+        Assert.DoesNotContain(service.OutputLines.Concat(service.ErrorLines), line => line.Contains("secret-value-typed-under-a-wrong-key", StringComparison.Ordinal));
+        Assert.False(await service.WaitForExitAsync(TimeSpan.Zero), "A configuration with unknown keys only must start.");
+    }
+
+    [Fact]
+    public async Task UnknownKeysAreListedBesideTheProblemsWhenTheServiceCannotStart()
     {
         var run = await RunServiceAsync(new()
         {
             ["Auth__RedirectUri"] = "https://app.example.com/oauth2callback",
             ["Auth__Providers__idp__ServerMetadataUrl"] = "https://idp.example.com/.well-known/openid-configuration",
             ["Auth__Providers__idp__ClientId"] = "client-id",
-            ["Auth__Providers__idp__ClientSecret"] = "client-secret",
-            ["Auth__LoginTimeout"] = "soon",
+            ["Auth__Providers__idp__ClientSecet"] = "client-secret",
         });
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains(run.ErrorLines, line => line.Contains("Auth:LoginTimeout", StringComparison.Ordinal));
-        Assert.DoesNotContain(run.ErrorLines, IsStackTraceLine);
+        Assert.Contains(run.ErrorLines, line => line.Contains("Auth:Providers:idp:ClientSecret", StringComparison.Ordinal) && !line.Contains("did you mean", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, line => line.Contains("did you mean Auth:Providers:idp:ClientSecret?", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,6 +113,16 @@ public sealed class StartupConfigurationTests : IDisposable
     public void Dispose() => Directory.Delete(_workDirectory, recursive: true);
 
     private static bool IsStackTraceLine(string line) => line.StartsWith("   at ", StringComparison.Ordinal);
+
+    private static async Task<IReadOnlyList<string>> WaitForLinesAsync(ServiceProcess service, Func<string, bool> match, int count)
+    {
+        var deadline = DateTime.UtcNow + ExitTimeout;
+        while (service.OutputLines.Count(match) < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        return [.. service.OutputLines.Where(match)];
+    }
 
     private async Task<ServiceRun> RunServiceAsync(Dictionary<string, string> environment)
     {
