@@ -4,7 +4,7 @@ namespace AuthApi.Contracts;
 
 /// <summary><c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
 /// <param name="Status"><c>alive</c>, <c>ready</c> or <c>not_ready</c>.</param>
-/// <param name="Providers">For <c>/readyz</c>: each provider's metadata state, <c>ready</c> or <c>unavailable</c>.</param>
+/// <param name="Providers">For <c>/readyz</c>: each provider's state, <c>ready</c> (a provider that is not makes <c>/readyz</c> a 503 Problem Details naming the cause).</param>
 public sealed record HealthResponse(
     string Status,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Providers = null);

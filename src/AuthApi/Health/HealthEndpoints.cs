@@ -10,6 +10,8 @@ namespace AuthApi.Health;
 /// <summary><c>GET /healthz</c> (process alive) and <c>GET /readyz</c> (every provider's metadata loaded or loadable).</summary>
 internal static class HealthEndpoints
 {
+    private const string Ready = "ready";
+
     public static RouteGroupBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Operations");
@@ -22,6 +24,9 @@ internal static class HealthEndpoints
         group.MapGet("/readyz", GetReadiness)
             .WithName("GetReadiness")
             .WithSummary("Readiness: every provider's metadata is loaded or loadable")
+            .WithDescription("503 names each provider that is not ready and why, in `detail` and in `providers`: `unreachable` (no answer), "
+                + "`error_status` (the metadata URL answered an error), `issuer_mismatch` (the document's issuer is not its URL's authority), "
+                + "`invalid_keys` (the key set is unreadable or has no usable key) or `invalid_metadata`.")
             .WithResponseDescription(StatusCodes.Status200OK, "Every provider's metadata is loaded or loadable.",
                 ("ready", new HealthResponse("ready", new Dictionary<string, string> { ["entra"] = "ready", ["google"] = "ready" })))
             .ProducesErrorCodes(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable)
@@ -40,11 +45,14 @@ internal static class HealthEndpoints
         var states = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var provider in options.Value.Providers.Keys)
         {
-            states[provider] = await discovery.GetAsync(provider, cancellationToken) is null ? "unavailable" : "ready";
+            states[provider] = await discovery.GetAsync(provider, cancellationToken) is null
+                ? discovery.LastProblemOf(provider)?.Cause ?? MetadataProblem.Unreachable
+                : Ready;
         }
-        if (states.ContainsValue("unavailable"))
+        var notReady = states.Where(state => state.Value != Ready).Select(state => state.Key).ToList();
+        if (notReady.Count > 0)
         {
-            return AuthProblems.ProviderUnavailable().WithRetryAfter(ProviderMetadataCache.FailureBackoff);
+            return AuthProblems.NotReady(states, notReady).WithRetryAfter(ProviderMetadataCache.FailureBackoff);
         }
         return TypedResults.Ok(new HealthResponse("ready", states));
     }

@@ -22,6 +22,15 @@ internal static class AuthProblems
         Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, "Provider unavailable",
             "The provider's metadata could not be loaded; retry later.");
 
+    /// <summary><c>/readyz</c>'s 503: names each provider whose metadata cannot be loaded and why. Answered with <c>Retry-After</c>.</summary>
+    public static ProblemHttpResult NotReady(IReadOnlyDictionary<string, string> providerStates, IEnumerable<string> notReady) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Provider unavailable",
+            detail: "Not ready: " + string.Join("; ", notReady.Select(provider => $"provider {provider} is {providerStates[provider].Replace('_', ' ')}"))
+                + ". The log has each failure's details.",
+            extensions: new Dictionary<string, object?> { ["errorCode"] = ErrorCodes.ProviderUnavailable, ["providers"] = providerStates });
+
     public static ProblemHttpResult NotAuthenticated() =>
         Create(StatusCodes.Status401Unauthorized, ErrorCodes.NotAuthenticated, "Not authenticated", "Log in first: there is no session.");
 

@@ -12,7 +12,7 @@ internal static partial class LoginLog
     [LoggerMessage(EventId = 12, EventName = "LoginFailed", Level = LogLevel.Warning, Message = "Login failed with {ErrorCode} (provider {Provider}): {Reason}")]
     public static partial void LoginFailed(this ILogger logger, string errorCode, string provider, string reason);
 
-    [LoggerMessage(EventId = 13, EventName = "SessionTooLarge", Level = LogLevel.Error, Message = "Login with provider {Provider} failed: the session needs {Size} cookie bytes, over Auth:Session:MaxCookieBytes ({Max}). Turn on the Redis session store (Auth:Session:Store=Redis) or ask the provider for fewer claims (e.g. a narrower Scope, no group claims in the ID token).")]
+    [LoggerMessage(EventId = 13, EventName = "SessionTooLarge", Level = LogLevel.Error, Message = "Login with provider {Provider} failed: the session needs {Size} cookie bytes, over Auth:Session:MaxCookieBytes ({Max}). Ask the provider for fewer claims (a narrower Auth:Providers:{Provider}:Scope, no group claims in the ID token, Auth:Providers:{Provider}:UseUserInfo=false when userinfo repeats them), or raise Auth:Session:MaxCookieBytes if every proxy in front of AuthApi accepts a Cookie header that large.")]
     public static partial void SessionTooLarge(this ILogger logger, string provider, int size, int max);
 
     [LoggerMessage(EventId = 14, EventName = "UserInfoUnavailable", Level = LogLevel.Warning, Message = "Userinfo of provider {Provider} is unavailable ({Reason}); the login goes on with the ID token's claims")]

@@ -6,8 +6,11 @@ internal static partial class ProviderLog
     [LoggerMessage(EventId = 1, EventName = "DiscoveryFetched", Level = LogLevel.Information, Message = "Fetched discovery metadata for provider {Provider}")]
     public static partial void DiscoveryFetched(this ILogger logger, string provider);
 
-    [LoggerMessage(EventId = 2, EventName = "DiscoveryFailed", Level = LogLevel.Warning, Message = "Discovery for provider {Provider} failed ({Error}); serving the previous metadata: {HasStale}")]
-    public static partial void DiscoveryFailed(this ILogger logger, string provider, string error, bool hasStale);
+    [LoggerMessage(EventId = 2, EventName = "DiscoveryFailedServingStale", Level = LogLevel.Warning, Message = "Discovery for provider {Provider} failed ({Cause}: {Error}); still serving the metadata fetched at {FetchedAt:u} and retrying in the background, so logins go on")]
+    public static partial void DiscoveryFailedServingStale(this ILogger logger, string provider, string cause, string error, DateTimeOffset fetchedAt);
+
+    [LoggerMessage(EventId = 5, EventName = "DiscoveryFailedWithoutMetadata", Level = LogLevel.Warning, Message = "Discovery for provider {Provider} failed ({Cause}: {Error}); no metadata was ever loaded, so logins with it answer 503 provider_unavailable until a fetch succeeds")]
+    public static partial void DiscoveryFailedWithoutMetadata(this ILogger logger, string provider, string cause, string error);
 
     [LoggerMessage(EventId = 3, EventName = "SigningKeysRefetched", Level = LogLevel.Information, Message = "Re-fetched signing keys for provider {Provider} after an unknown key ID: {KeyCount} keys")]
     public static partial void SigningKeysRefetched(this ILogger logger, string provider, int keyCount);

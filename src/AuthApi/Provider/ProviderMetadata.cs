@@ -17,14 +17,14 @@ internal sealed record ProviderMetadata(
     DateTimeOffset FetchedAt)
 {
     /// <summary>The metadata of a fetched document, or null (with the reason) when it lacks what a login needs.</summary>
-    public static ProviderMetadata? TryCreate(DiscoveryDocumentResponse document, DateTimeOffset fetchedAt, out string? problem)
+    public static ProviderMetadata? TryCreate(DiscoveryDocumentResponse document, DateTimeOffset fetchedAt, out MetadataProblem? problem)
     {
         var keys = TrySigningKeysFrom(document.KeySet?.RawData);
         problem = (document.Issuer, document.AuthorizeEndpoint, document.TokenEndpoint, document.JwksUri, keys) switch
         {
             ({ Length: > 0 }, { Length: > 0 }, { Length: > 0 }, { Length: > 0 }, { Count: > 0 }) => null,
-            (_, _, _, _, null or { Count: 0 }) => "no usable signing keys at jwks_uri",
-            _ => "the document lacks issuer, authorization_endpoint, token_endpoint or jwks_uri",
+            (_, _, _, _, null or { Count: 0 }) => new(MetadataProblem.InvalidKeys, "no usable signing keys at jwks_uri"),
+            _ => new(MetadataProblem.InvalidMetadata, "the document lacks issuer, authorization_endpoint, token_endpoint or jwks_uri"),
         };
         if (problem is not null)
         {

@@ -49,6 +49,10 @@ internal sealed class ProviderMetadataCache(
         return await entry.FetchOnce(() => FetchAsync(provider, entry)).WaitAsync(cancellationToken);
     }
 
+    /// <summary>Why the provider's last metadata fetch failed, or null when it succeeded (or none was made).</summary>
+    public MetadataProblem? LastProblemOf(string provider) =>
+        _entries.TryGetValue(provider, out var entry) ? entry.LastProblem : null;
+
     /// <summary>
     /// Re-fetches the provider's JWKS after an ID token named a key it does not have (key rotation);
     /// at most once per <see cref="KeyRefetchInterval"/>. Returns the keys to validate with.
@@ -81,17 +85,26 @@ internal sealed class ProviderMetadataCache(
         var providerOptions = options.Value.Providers[provider];
         var client = httpClientFactory.CreateClient(ProviderHttpClient.Name);
         var document = await ProviderHttpClient.TimeoutAsError(CancellationToken.None, () => client.GetDiscoveryDocumentAsync(DiscoveryRequest(providerOptions)));
-        string? problem = document.Error;
+        var problem = document.IsError ? MetadataProblem.Of(document, providerOptions.ServerMetadataUrl) : null;
         var metadata = document.IsError ? null : ProviderMetadata.TryCreate(document, time.GetUtcNow(), out problem);
         if (metadata is null)
         {
             entry.LastFailureAt = time.GetUtcNow();
-            logger.DiscoveryFailed(provider, problem ?? "unknown", entry.Metadata is not null);
+            entry.LastProblem = problem;
+            if (entry.Metadata is { } stale)
+            {
+                logger.DiscoveryFailedServingStale(provider, problem!.Cause, problem.Detail, stale.FetchedAt);
+            }
+            else
+            {
+                logger.DiscoveryFailedWithoutMetadata(provider, problem!.Cause, problem.Detail);
+            }
             return null;
         }
 
         entry.Metadata = metadata;
         entry.LastFailureAt = null;
+        entry.LastProblem = null;
         logger.DiscoveryFetched(provider);
         return metadata;
     }
@@ -121,6 +134,8 @@ internal sealed class ProviderMetadataCache(
         public volatile ProviderMetadata? Metadata;
 
         public DateTimeOffset? LastFailureAt { get; set; }
+
+        public MetadataProblem? LastProblem { get; set; }
 
         public bool InBackoff(DateTimeOffset now) => LastFailureAt is { } failedAt && now - failedAt < FailureBackoff;
 

@@ -153,29 +153,6 @@ public sealed class DiscoveryCacheTests
         Assert.Equal(3, app.Provider.RequestsTo("/jwks"));
     }
 
-    [Fact]
-    public async Task ReadyzIsReadyWhenMetadataLoads()
-    {
-        await using var app = new TestApp();
-
-        var ready = await app.CreateBrowser().GetFromJsonAsync<JsonElement>("/readyz");
-
-        Assert.Equal("ready", ready.GetProperty("status").GetString());
-        Assert.Equal("ready", ready.GetProperty("providers").GetProperty("test").GetString());
-    }
-
-    [Fact]
-    public async Task ReadyzIsUnavailableWhenAProviderCannotBeLoaded()
-    {
-        await using var app = new TestApp();
-        app.Provider.GoDown();
-
-        var response = await app.CreateBrowser().GetAsync("/readyz");
-
-        await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
-        Assert.NotNull(response.Headers.RetryAfter);
-    }
-
     private static async Task Eventually(Func<bool> condition) => await Eventually(() => Task.FromResult(condition()));
 
     private static async Task Eventually(Func<Task<bool>> condition)

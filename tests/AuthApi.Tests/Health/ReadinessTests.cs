@@ -1,0 +1,113 @@
+using System.Text.Json;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace AuthApi.Tests.Health;
+
+/// <summary><c>GET /readyz</c>: ready when every provider's metadata loads; otherwise 503 naming each provider and why.</summary>
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task ReadyzIsReadyWhenMetadataLoads()
+    {
+        await using var app = new TestApp();
+
+        var ready = await app.CreateBrowser().GetFromJsonAsync<JsonElement>("/readyz");
+
+        Assert.Equal("ready", ready.GetProperty("status").GetString());
+        Assert.Equal("ready", ready.GetProperty("providers").GetProperty("test").GetString());
+    }
+
+    [Fact]
+    public async Task AProviderAnsweringAnErrorStatusIsNamedWithThatCause()
+    {
+        await using var app = new TestApp();
+        app.Provider.GoDown();
+
+        var (response, states, detail) = await ReadinessAsync(app);
+
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal("error_status", states["test"]);
+        Assert.Contains("provider test is error status", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AProviderThatDoesNotAnswerIsUnreachable()
+    {
+        await using var app = new TestApp(settings =>
+            settings[$"Auth:Providers:{AuthApiFactory.ProviderName}:ServerMetadataUrl"] = $"http://127.0.0.1:{ClosedPort()}/.well-known/openid-configuration");
+
+        var (_, states, detail) = await ReadinessAsync(app);
+
+        Assert.Equal("unreachable", states["test"]);
+        Assert.Contains("provider test is unreachable", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnIssuerOtherThanTheMetadataUrlsAuthorityIsAnIssuerMismatch()
+    {
+        await using var app = new TestApp(changeMetadata: metadata => metadata["issuer"] = "https://elsewhere.example");
+
+        var (_, states, _) = await ReadinessAsync(app);
+
+        Assert.Equal("issuer_mismatch", states["test"]);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"keys": []}""")]
+    public async Task AnUnreadableOrEmptyKeySetIsInvalidKeys(string jwks)
+    {
+        await using var app = new TestApp();
+        app.Provider.Server.Given(Request.Create().WithPath("/jwks")).AtPriority(-1).RespondWith(Response.Create().WithBody(jwks));
+
+        var (_, states, _) = await ReadinessAsync(app);
+
+        Assert.Equal("invalid_keys", states["test"]);
+    }
+
+    [Fact]
+    public async Task TheDiscoveryFailureLogSaysWhetherStaleMetadataIsStillServed()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        app.Provider.GoDown();
+        await browser.GetAsync("/readyz");
+        app.Provider.ComeBack();
+        app.Time.Advance(TimeSpan.FromSeconds(11));
+        await browser.GetAsync("/readyz");
+        app.Provider.GoDown();
+        app.Time.Advance(TimeSpan.FromHours(2));
+
+        await browser.GetAsync("/login"); // starts the background re-fetch, which fails
+        await Eventually(() => app.Factory.Logs.Lines.Any(line => line.Contains("still serving", StringComparison.Ordinal)));
+
+        var failures = app.Factory.Logs.Lines.Where(line => line.Contains("Discovery for provider test failed", StringComparison.Ordinal)).ToList();
+        Assert.Contains("no metadata was ever loaded, so logins with it answer 503 provider_unavailable", failures[0], StringComparison.Ordinal);
+        Assert.Contains("still serving the metadata fetched at", failures[^1], StringComparison.Ordinal);
+    }
+
+    private static async Task<(HttpResponseMessage Response, Dictionary<string, string> States, string Detail)> ReadinessAsync(TestApp app)
+    {
+        var response = await app.CreateBrowser().GetAsync("/readyz");
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+        var states = problem.GetProperty("providers").Deserialize<Dictionary<string, string>>()!;
+        return (response, states, problem.GetProperty("detail").GetString()!);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 100 && !condition(); attempt++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(condition());
+    }
+}
