@@ -29,7 +29,8 @@ internal static class HealthEndpoints
                 + "`invalid_keys` (the key set is unreadable or has no usable key) or `invalid_metadata`.")
             .WithResponseDescription(StatusCodes.Status200OK, "Every provider's metadata is loaded or loadable.",
                 ("ready", new HealthResponse("ready", new Dictionary<string, string> { ["entra"] = "ready", ["google"] = "ready" })))
-            .ProducesErrorCodes(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable)
+            .ProducesErrorCode(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, AuthProblems.NotReady(
+                new Dictionary<string, string> { ["entra"] = Ready, ["google"] = MetadataProblem.Unreachable }, ["google"]))
             .ProducesRetryAfter(StatusCodes.Status503ServiceUnavailable, ProviderMetadataCache.FailureBackoff);
 
         return group;

@@ -10,8 +10,14 @@ internal static class ProblemExamples
     /// <summary>Stands in for the per-request trace ID the Problem Details writer adds.</summary>
     public const string SampleTraceId = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
-    public static ProblemDetails For(string errorCode)
+    /// <summary>The example body of this error code: the endpoint's own when it declares one, else the factory's.</summary>
+    public static ProblemDetails For(string errorCode, ProblemDetails? endpointExample = null)
     {
+        if (endpointExample is not null)
+        {
+            endpointExample.Extensions["traceId"] = SampleTraceId;
+            return endpointExample;
+        }
         var problem = errorCode switch
         {
             ErrorCodes.InvalidRequest => AuthProblems.InvalidRequest("max_age must be a whole number of seconds."),

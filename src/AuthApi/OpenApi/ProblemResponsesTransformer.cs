@@ -27,7 +27,7 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                 continue;
             }
 
-            var problems = declared.ErrorCodes.Select(code => (Code: code, Problem: ProblemExamples.For(code))).ToList();
+            var problems = declared.ErrorCodes.Select(code => (Code: code, Problem: ProblemExamples.For(code, declared.Example))).ToList();
             response.Description = string.Join("; ", problems.Select(p => $"{p.Code}: {p.Problem.Title}")) + ".";
             if (problems is [var single])
             {

@@ -24,21 +24,39 @@ public sealed class DocumentedExamplesTests
         AssertSameBody(ProblemExample(document, method, path, status, errorCode), JsonNode.Parse(await response.Content.ReadAsStringAsync()));
     }
 
-    [Theory]
-    [InlineData("/login")]
-    [InlineData("/readyz")]
-    public async Task ProviderUnavailableExampleIsTheRealAnswer(string path)
+    [Fact]
+    public async Task ProviderUnavailableExampleIsTheRealAnswer()
     {
         // Nothing listens on port 1: the metadata cannot be loaded.
         await using var app = new TestApp(settings =>
             settings[$"Auth:Providers:{AuthApiFactory.ProviderName}:ServerMetadataUrl"] = "http://127.0.0.1:1/.well-known/openid-configuration");
         var document = await ServedDocument.FetchAsync();
 
-        var response = await app.CreateBrowser().GetAsync(path);
+        var response = await app.CreateBrowser().GetAsync("/login");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
-        AssertSameBody(ProblemExample(document, "GET", path, 503, "provider_unavailable"), JsonNode.Parse(await response.Content.ReadAsStringAsync()));
+        AssertSameBody(ProblemExample(document, "GET", "/login", 503, "provider_unavailable"), JsonNode.Parse(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task NotReadyExampleHasTheShapeOfTheRealAnswer()
+    {
+        // Nothing listens on port 1: the metadata cannot be loaded.
+        await using var app = new TestApp(settings =>
+            settings[$"Auth:Providers:{AuthApiFactory.ProviderName}:ServerMetadataUrl"] = "http://127.0.0.1:1/.well-known/openid-configuration");
+        var document = await ServedDocument.FetchAsync();
+
+        var response = await app.CreateBrowser().GetAsync("/readyz");
+
+        var real = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var example = ProblemExample(document, "GET", "/readyz", 503, "provider_unavailable")!.AsObject();
+        Assert.Equal(real.Select(member => member.Key), example.Select(member => member.Key));
+        Assert.Equal((string?)real["errorCode"], (string?)example["errorCode"]);
+        Assert.Equal("unreachable", (string?)real["providers"]!["test"]);
+        Assert.Contains("unreachable", example["providers"]!.AsObject().Select(state => (string?)state.Value));
+        Assert.StartsWith("Not ready: provider ", (string?)example["detail"], StringComparison.Ordinal);
+        Assert.StartsWith("Not ready: provider test is unreachable", (string?)real["detail"], StringComparison.Ordinal);
     }
 
     [Fact]
