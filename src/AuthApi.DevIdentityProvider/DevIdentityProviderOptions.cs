@@ -19,6 +19,12 @@ public sealed class DevIdentityProviderOptions
 
     /// <summary>The users the login page lists.</summary>
     public List<DevUser> Users { get; set; } = [];
+
+    /// <summary>The user a <c>login_hint</c> names, by subject or (ignoring case) by email; null for no hint or an unknown one.</summary>
+    public DevUser? FindByLoginHint(string? hint) =>
+        string.IsNullOrEmpty(hint)
+            ? null
+            : Users.FirstOrDefault(user => user.Subject == hint) ?? Users.FirstOrDefault(user => string.Equals(user.Email, hint, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>A seeded user. Groups are returned by userinfo only, so a large set does not bloat the ID token.</summary>

@@ -2,6 +2,7 @@ using AuthApi.Health;
 using AuthApi.Http;
 using AuthApi.Login;
 using AuthApi.Logout;
+using AuthApi.OpenApi;
 using AuthApi.Options;
 using AuthApi.User;
 using Microsoft.Extensions.Options;
@@ -32,11 +33,7 @@ public static class AuthApiPipeline
         // The interactive page is for trying the API, not for production unless an operator asks for it.
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.OpenApi.SwaggerUi ?? app.Environment.IsDevelopment())
         {
-            app.UseSwaggerUI(ui =>
-            {
-                ui.SwaggerEndpoint("/openapi/v1.json", "AuthApi v1");
-                ui.RoutePrefix = "swagger";
-            });
+            app.UseAuthApiSwaggerUi();
         }
         return app;
     }

@@ -5,12 +5,10 @@ using AuthApi.EndToEndTests.Infrastructure;
 
 namespace AuthApi.EndToEndTests;
 
-/// <summary>Every request in http/ sent with httpyac to the running service, which checks the status each one states.</summary>
+/// <summary>Every request in http/, sent as the files are with httpyac to the running stack, which checks the answer each one states.</summary>
 [Collection(StackCollection.Name)]
-public sealed class HttpFilesTests(RunningStack stack) : IDisposable
+public sealed class HttpFilesTests(RunningStack stack)
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("authapi-http-");
-
     [Fact]
     public void EveryRequestStatesTheStatusItExpects()
     {
@@ -22,24 +20,36 @@ public sealed class HttpFilesTests(RunningStack stack) : IDisposable
             $"{request.File}: each request needs one request line and one '?? status == ...' line:\n{request.Text}"));
     }
 
-    [Theory]
-    [InlineData("ada")]
-    [InlineData("grace")] // 301 groups: a Cookie header of chunked cookies
-    public async Task EveryRequestGetsTheStatusItExpects(string user)
+    [Fact]
+    public async Task EveryFileCallsTheOneCommandStackByDefault()
     {
-        var cookies = await HttpLogin.LogInAsync(stack, user);
-        var files = HttpFiles.CopyWithVariables(_work.FullName, new Dictionary<string, string>
+        var settings = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFolder.PathOf(Path.Combine("src", "AuthApi.DevIdentityProvider", "devidentityprovider.json"))))!;
+        using var client = new HttpClient { BaseAddress = stack.ApiUrl };
+        var providers = (await client.GetFromJsonAsync<JsonElement>("/providers")).EnumerateArray().Select(provider => provider.GetProperty("name").GetString()).ToList();
+
+        Assert.Equal((string?)settings["DevIdentityProvider"]!["AuthApiUrl"], HttpFiles.DotEnv()["baseUrl"]);
+        Assert.All(HttpFiles.All, file =>
         {
-            ["baseUrl"] = stack.ApiUrl.ToString().TrimEnd('/'),
-            ["provider"] = await FirstProviderAsync(),
-            ["cookie"] = cookies.GetCookieHeader(stack.ApiUrl),
+            var variables = HttpFiles.Variables(file);
+            Assert.Equal("{{$dotenv baseUrl}}", variables.GetValueOrDefault("baseUrl"));
+            Assert.True(!variables.TryGetValue("provider", out var provider) || providers.Contains(provider), $"{file}: @provider = {provider} is not a provider of the development stack.");
         });
+    }
+
+    [Fact]
+    public async Task EveryRequestGetsTheAnswerItExpectsFromTheFilesAsTheyAre()
+    {
         var requests = HttpFiles.Requests().ToList();
 
-        // httpyac sends only files under its working directory. "-o none" keeps requests and responses (cookies too) out of
-        // its JSON, which stays small: node cuts piped output off at 64 KB when httpyac exits.
-        var run = await NodeTool.RunAsync("httpyac", "httpyac", ["send", .. files.Select(Path.GetFileName)!, "--all", "--json", "-o", "none", "--timeout", "10000"],
-            TimeSpan.FromSeconds(90), _work.FullName);
+        // Run from the repository as a user runs them, only baseUrl pointed at this stack's port. "-o none" keeps requests and
+        // responses (cookies too) out of httpyac's JSON, which stays small: node cuts piped output off at 64 KB when httpyac exits.
+        var run = await NodeTool.RunAsync("httpyac", "httpyac",
+            [
+                "send", .. HttpFiles.All.Select(file => Path.GetRelativePath(RepositoryFolder.Root, file)),
+                "--var", $"baseUrl={stack.ApiUrl.ToString().TrimEnd('/')}",
+                "--all", "--json", "-o", "none", "--timeout", "10000",
+            ],
+            TimeSpan.FromSeconds(90), RepositoryFolder.Root);
 
         var output = ParseJson(run);
         var summary = output["summary"]!;
@@ -55,8 +65,6 @@ public sealed class HttpFilesTests(RunningStack stack) : IDisposable
         Assert.Equal((int)summary["totalTests"]!, (int)summary["successTests"]!);
     }
 
-    public void Dispose() => _work.Delete(recursive: true);
-
     private static JsonNode ParseJson(ProcessRun run)
     {
         try
@@ -68,12 +76,5 @@ public sealed class HttpFilesTests(RunningStack stack) : IDisposable
             throw new InvalidOperationException(
                 $"httpyac (exit code {run.ExitCode}) printed no whole JSON ({exception.Message}):\n{run.Output[..Math.Min(run.Output.Length, 2000)]}\n{run.Errors}", exception);
         }
-    }
-
-    private async Task<string> FirstProviderAsync()
-    {
-        using var client = new HttpClient { BaseAddress = stack.ApiUrl };
-        var providers = await client.GetFromJsonAsync<JsonElement>("/providers");
-        return providers[0].GetProperty("name").GetString()!;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AuthApi.Contracts;
 using AuthApi.Http;
 using AuthApi.Options;
@@ -75,8 +76,12 @@ internal static class LoginEndpoints
     private static Task<FoundHttpResult> CompleteLogin([AsParameters] CallbackRequest request, LoginCallback callback, HttpContext context, CancellationToken cancellationToken) =>
         CompleteAsync(request, callbackPath: "", callback, context, cancellationToken);
 
-    /// <param name="provider">The last segment of the provider's redirect URI: its name, unless its RedirectUri says otherwise.</param>
-    private static Task<FoundHttpResult> CompleteProviderLogin(string provider, [AsParameters] CallbackRequest request, LoginCallback callback, HttpContext context, CancellationToken cancellationToken) =>
+    private static Task<FoundHttpResult> CompleteProviderLogin(
+        [Description("The last segment of the provider's redirect URI: its name, unless Auth:Providers:{name}:RedirectUri says otherwise.")][SampleValue("dev")] string provider,
+        [AsParameters] CallbackRequest request,
+        LoginCallback callback,
+        HttpContext context,
+        CancellationToken cancellationToken) =>
         CompleteAsync(request, callbackPath: "/" + provider, callback, context, cancellationToken);
 
     /// <param name="callbackPath">What follows <c>/oauth2callback</c> in the path the browser came back to: "" or "/{provider}".</param>

@@ -1,31 +1,43 @@
+using System.ComponentModel;
+using AuthApi.Http;
+using AuthApi.Provider;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AuthApi.Login;
 
-/// <summary>The query of <c>GET /login</c>: which provider, where to come back to, and the OIDC hints passed through.</summary>
+/// <summary>
+/// The query of <c>GET /login</c>: which provider, where to come back to, and the OIDC hints passed through.
+/// An empty value is the same as none: forms and API tools send empty fields.
+/// </summary>
 internal sealed class LoginRequest
 {
-    /// <summary>Provider name; optional when one provider is configured or <c>Auth:DefaultProvider</c> is set.</summary>
     [FromQuery(Name = "provider")]
-    public string? Provider { get; init; }
+    [Description("The provider's name, as /providers lists it. Optional when one provider is configured or Auth:DefaultProvider is set. The sample, dev, is the development stack's provider.")]
+    [SampleValue("dev")]
+    public string? Provider { get; init => field = value.NullIfEmpty(); }
 
-    /// <summary>Local path or URL on an allowed origin to return to after login. Defaults to <c>/</c>.</summary>
     [FromQuery(Name = "returnUrl")]
-    public string? ReturnUrl { get; init; }
+    [Description("Where the browser goes after the login: a local path, or a URL on an origin in Auth:AllowedOrigins. Defaults to /.")]
+    [SampleValue("/")]
+    public string? ReturnUrl { get; init => field = value.NullIfEmpty(); }
 
-    /// <summary>Passed to the provider: <c>none</c>, <c>login</c>, <c>consent</c>, <c>select_account</c> (space-separated).</summary>
     [FromQuery(Name = "prompt")]
-    public string? Prompt { get; init; }
+    [Description("Passed to the provider: none, login, consent or select_account, space-separated. Empty: none is sent.")]
+    [SampleValue("")]
+    public string? Prompt { get; init => field = value.NullIfEmpty(); }
 
-    /// <summary>Passed to the provider: the user's login name or email.</summary>
     [FromQuery(Name = "login_hint")]
-    public string? LoginHint { get; init; }
+    [Description("Passed to the provider: the user's login name or email. The development provider signs the user it names (ada or grace) in without showing its page.")]
+    [SampleValue("ada")]
+    public string? LoginHint { get; init => field = value.NullIfEmpty(); }
 
-    /// <summary>Passed to the provider: seconds since the user last authenticated actively.</summary>
     [FromQuery(Name = "max_age")]
-    public string? MaxAge { get; init; }
+    [Description("Passed to the provider: the most seconds since the user last authenticated actively, e.g. 3600; the ID token's auth_time is then checked. Empty: none is sent.")]
+    [SampleValue("")]
+    public string? MaxAge { get; init => field = value.NullIfEmpty(); }
 
-    /// <summary>Passed to the provider: preferred languages, space-separated BCP 47 tags.</summary>
     [FromQuery(Name = "ui_locales")]
-    public string? UiLocales { get; init; }
+    [Description("Passed to the provider: preferred languages of its pages, space-separated BCP 47 tags, e.g. en-GB fr. Empty: none is sent.")]
+    [SampleValue("")]
+    public string? UiLocales { get; init => field = value.NullIfEmpty(); }
 }

@@ -11,7 +11,7 @@ internal static class ProvidersEndpoints
 {
     public static RouteGroupBuilder MapProvidersEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/providers").WithTags("Login");
+        var group = routes.MapGroup("/providers").WithTags("Providers");
 
         group.MapGet("", GetProviders)
             .WithName("GetProviders")

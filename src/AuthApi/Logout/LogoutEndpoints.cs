@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using AuthApi.Contracts;
 using AuthApi.Http;
 using AuthApi.Security;
@@ -36,7 +37,7 @@ internal static class LogoutEndpoints
         TypedResults.Ok(new LogoutResponse(await logout.LogOutAsync(context, sessions.ReadOrDeleteInvalid(context), cancellationToken)));
 
     private static async Task<Results<FoundHttpResult, ProblemHttpResult>> FollowLogoutLink(
-        string? sid,
+        [Description("The session's sid, from /me's logoutUrl: only the session's own link logs it out.")][SampleValue("")] string? sid,
         HttpContext context,
         SessionCookies sessions,
         SessionLogout logout,

@@ -8,7 +8,7 @@ internal static class OpenApiSetup
     public const string DocumentName = "v1";
 
     public static IServiceCollection AddAuthApiOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(DocumentName, options =>
+        services.AddHttpContextAccessor().AddOpenApi(DocumentName, options =>
         {
             // Postman and most importers read OpenAPI 3.0 fully; 3.1 support is still partial.
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
@@ -19,5 +19,6 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<AntiForgeryHeaderTransformer>();
             options.AddOperationTransformer<ResponseDescriptionTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
+            options.AddOperationTransformer<SampleValueTransformer>();
         });
 }

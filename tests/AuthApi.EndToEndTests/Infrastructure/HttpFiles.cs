@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace AuthApi.EndToEndTests.Infrastructure;
 
-/// <summary>The editor request files in http/: their requests, and copies with the variables at their top set.</summary>
+/// <summary>The editor request files in http/, their requests and the variables they define.</summary>
 public static partial class HttpFiles
 {
     public static string Folder { get; } = RepositoryFolder.PathOf("http");
@@ -18,26 +18,18 @@ public static partial class HttpFiles
             .Where(region => RequestLine().IsMatch(region))
             .Select(region => (Path.GetFileName(file), "###" + region)));
 
-    /// <summary>Copies the files into <paramref name="folder"/> with the given <c>@name = value</c> definitions replaced, as a user edits them.</summary>
-    public static IReadOnlyList<string> CopyWithVariables(string folder, IReadOnlyDictionary<string, string> values)
-    {
-        var copies = new List<string>();
-        foreach (var file in All)
-        {
-            var text = File.ReadAllText(file);
-            if (!Definition().Matches(text).Any(definition => definition.Groups["name"].Value == "baseUrl"))
-            {
-                throw new InvalidOperationException($"{file} does not define @baseUrl, so it cannot be pointed at the running service.");
-            }
-            var copy = Path.Combine(folder, Path.GetFileName(file));
-            File.WriteAllText(copy, Definition().Replace(text, definition =>
-                values.TryGetValue(definition.Groups["name"].Value, out var value) ? $"@{definition.Groups["name"].Value} = {value}" : definition.Value));
-            copies.Add(copy);
-        }
-        return copies;
-    }
+    /// <summary>The <c>@name = value</c> definitions at the top of a file.</summary>
+    public static IReadOnlyDictionary<string, string> Variables(string file) =>
+        Definition().Matches(File.ReadAllText(file)).ToDictionary(match => match.Groups["name"].Value, match => match.Groups["value"].Value.Trim());
 
-    [GeneratedRegex(@"^@(?<name>\w+)\s*=.*$", RegexOptions.Multiline)]
+    /// <summary>The <c>name=value</c> lines of http/.env, which the files read with <c>{{$dotenv name}}</c>.</summary>
+    public static IReadOnlyDictionary<string, string> DotEnv() =>
+        File.ReadAllLines(Path.Combine(Folder, ".env"))
+            .Where(line => line.Contains('=') && !line.StartsWith('#'))
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim());
+
+    [GeneratedRegex(@"^@(?<name>\w+)\s*=(?<value>.*)$", RegexOptions.Multiline)]
     private static partial Regex Definition();
 
     [GeneratedRegex(@"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) ", RegexOptions.Multiline)]

@@ -56,4 +56,20 @@ public sealed class LoginQueryTests
             ["client_id", "code_challenge", "code_challenge_method", "login_hint", "max_age", "nonce", "prompt", "redirect_uri", "response_type", "scope", "state", "ui_locales"],
             query.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task EmptyQueryValuesCountAsAbsent()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+
+        // As API tools and forms send fields left empty: the only provider, returnUrl /, no hint.
+        var response = await app.LoginAsync(browser, query: "?provider=&returnUrl=&prompt=&login_hint=&max_age=&ui_locales=");
+        var authorizationUrl = await app.CreateBrowser().StartLoginAsync("?provider=&prompt=&login_hint=&max_age=&ui_locales=");
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(
+            ["client_id", "code_challenge", "code_challenge_method", "nonce", "redirect_uri", "response_type", "scope", "state"],
+            authorizationUrl.Query().Keys.Order(StringComparer.Ordinal));
+    }
 }

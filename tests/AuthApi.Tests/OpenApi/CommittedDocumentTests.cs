@@ -7,11 +7,15 @@ public sealed class CommittedDocumentTests
     private const string CommittedPath = "openapi/authapi.v1.json";
 
     [Fact]
-    public async Task ServedDocumentEqualsTheCommittedFile()
+    public async Task ServedDocumentEqualsTheCommittedFileButForItsServer()
     {
-        var committed = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.PathOf(CommittedPath)));
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.PathOf(CommittedPath)))!.AsObject();
 
-        var served = await ServedDocument.FetchAsync();
+        var served = (await ServedDocument.FetchAsync()).AsObject();
+
+        // The served document names where it was fetched from, the committed one the local run (CommittedFileNamesTheFixedLocalServer).
+        served.Remove("servers");
+        committed.Remove("servers");
 
         Assert.True(
             JsonNode.DeepEquals(served, committed),

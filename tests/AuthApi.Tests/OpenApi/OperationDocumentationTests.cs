@@ -27,6 +27,32 @@ public sealed class OperationDocumentationTests
     }
 
     [Fact]
+    public async Task EveryParameterHasADescriptionAndASampleToolsFillIn()
+    {
+        var document = await ServedDocument.FetchAsync();
+
+        var parameters = ServedDocument.Operations(document)
+            .SelectMany(operation => (operation.Operation["parameters"]?.AsArray() ?? []).Select(parameter => (operation.Name, Parameter: parameter!)))
+            .ToList();
+
+        Assert.NotEmpty(parameters);
+        Assert.All(parameters, entry =>
+        {
+            var (operation, parameter) = entry;
+            var name = $"{operation} {parameter["name"]}";
+            Assert.False(string.IsNullOrWhiteSpace((string?)parameter["description"]), $"{name} has no description");
+            Assert.True(parameter["example"] is not null, $"{name} has no example");
+            if ((string?)parameter["in"] != "header")
+            {
+                // Postman's import fills a parameter from its schema's default, or sends a placeholder such as <string>.
+                Assert.True(JsonNode.DeepEquals(parameter["example"], parameter["schema"]?["default"]), $"{name}: its schema's default differs from its example");
+            }
+            // Only what the service cannot do without is required: path segments and the anti-forgery header.
+            Assert.Equal((string?)parameter["in"] is "path" || (string?)parameter["name"] == "X-CSRF", (bool?)parameter["required"] ?? false);
+        });
+    }
+
+    [Fact]
     public async Task EveryResponseHasItsOwnDescription()
     {
         var document = await ServedDocument.FetchAsync();
