@@ -18,16 +18,21 @@ public sealed class AuthApiClientOptions
     internal Func<IServiceProvider, string?>? ForwardedCookieHeader { get; private set; }
 
     /// <summary>
-    /// Sends, with every request, the <c>Cookie</c> header <paramref name="cookieHeader"/> returns: for a server-side app calling
-    /// AuthApi as the user of the request it is handling. In ASP.NET Core (Blazor Server during the HTTP request, MVC, Razor Pages):
-    /// <c>sp =&gt; sp.GetRequiredService&lt;IHttpContextAccessor&gt;().HttpContext?.Request.Headers.Cookie.ToString()</c>, after
-    /// <c>services.AddHttpContextAccessor()</c>.
+    /// Sends, with every request, the <c>Cookie</c> header <paramref name="cookieHeader"/> returns: for a host that hands the client a
+    /// session's cookies and takes care of AuthApi's new ones itself. In ASP.NET Core use <c>ForwardBrowserCookies()</c> of the
+    /// <c>AuthApi.Client.AspNetCore</c> package instead, which also passes AuthApi's new cookies back to the browser.
     /// </summary>
     /// <param name="cookieHeader">
     /// Returns the header to send, or null or empty to send none. It receives the services of the client's handler scope, not of
-    /// the request: resolve singletons such as <c>IHttpContextAccessor</c> from it.
+    /// the request: resolve singletons from it.
     /// </param>
-    /// <remarks>Cookies AuthApi sets in its answers are not passed back to the browser.</remarks>
+    /// <remarks>
+    /// Cookies AuthApi sets in its answers are dropped, not passed back. After a refresh (<c>RefreshTokensAsync</c>, or
+    /// <c>GetTokensAsync</c> near expiry) the holder of the cookies keeps the refresh token the provider has just replaced: its next
+    /// refresh, after AuthApi's one-minute grace, ends the session (401 <see cref="Contracts.ErrorCodes.SessionEnded"/>). Pass every
+    /// <c>Set-Cookie</c> of AuthApi's answers back to the holder yourself (e.g. with a <see cref="DelegatingHandler"/> added to the
+    /// client's builder), or keep the session in <see cref="CookieContainer"/>.
+    /// </remarks>
     public void ForwardCookiesFrom(Func<IServiceProvider, string?> cookieHeader)
     {
         ArgumentNullException.ThrowIfNull(cookieHeader);

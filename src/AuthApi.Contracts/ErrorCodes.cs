@@ -2,7 +2,8 @@ namespace AuthApi.Contracts;
 
 /// <summary>
 /// The stable <c>errorCode</c> values of AuthApi's Problem Details (<c>AuthApiException.ErrorCode</c> in AuthApi.Client) and of the
-/// <c>auth_error</c> query value a failed login returns with.
+/// <c>auth_error</c> query value a failed login returns with. Exactly the codes the service sends: AuthApi.Client's own code for a
+/// service it could not reach, <c>unreachable</c>, is <c>ClientErrorCodes.Unreachable</c> in that package.
 /// </summary>
 public static class ErrorCodes
 {

@@ -13,26 +13,30 @@ public sealed class ClientUnderTest : IDisposable
     private readonly ServiceProvider _services;
 
     /// <param name="primaryHandler">Answers instead of the in-memory service.</param>
+    /// <param name="build">Continues the registration, as <c>.ForwardBrowserCookies()</c> does.</param>
     public ClientUnderTest(
         TestApp app,
         Action<AuthApiClientOptions>? configure = null,
         Action<IServiceCollection>? addServices = null,
-        Func<HttpMessageHandler>? primaryHandler = null)
+        Func<HttpMessageHandler>? primaryHandler = null,
+        Action<AuthApiClientBuilder>? build = null)
     {
         var services = new ServiceCollection();
         addServices?.Invoke(services);
-        services
-            .AddAuthApiClient(options =>
-            {
-                options.BaseAddress = BaseAddress;
-                configure?.Invoke(options);
-            })
-            .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (() => app.Factory.Server.CreateHandler()));
+        var client = services.AddAuthApiClient(options =>
+        {
+            options.BaseAddress = BaseAddress;
+            configure?.Invoke(options);
+        });
+        build?.Invoke(client);
+        client.ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (() => app.Factory.Server.CreateHandler()));
         _services = services.BuildServiceProvider();
         Api = _services.GetRequiredService<IAuthApi>();
     }
 
     public IAuthApi Api { get; }
+
+    public IServiceProvider Services => _services;
 
     /// <summary>A client that keeps its own session cookies, like a browser.</summary>
     public static ClientUnderTest WithCookies(TestApp app, out CookieContainer cookies)
