@@ -50,6 +50,8 @@ public sealed class RunningStack : IAsyncLifetime
             // The refresh token too, so tests can check refresh and revocation at the real provider.
             "--AuthApi:Auth:ExposeTokens", "id,access,refresh",
             "--AuthApi:Auth:ExposeRefreshToken", "true",
+            // A rotated refresh token used again is taken for theft at once, so tests need not wait out the leeway.
+            "--DevIdentityProvider:RefreshTokenReuseLeeway", "00:00:00",
         })
         {
             start.ArgumentList.Add(argument);
@@ -70,6 +72,21 @@ public sealed class RunningStack : IAsyncLifetime
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
+    }
+
+    /// <summary>Waits until the output since <paramref name="from"/> contains the text; returns that part of the output.</summary>
+    public async Task<string> WaitForOutputAsync(int from, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Output[from..].Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The stack did not print '{text}' within 10 s:\n{Output[from..]}");
+            }
+            await Task.Delay(100);
+        }
+        return Output[from..];
     }
 
     private async Task WaitUntilReadyAsync()
