@@ -19,5 +19,6 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<AntiForgeryHeaderTransformer>();
             options.AddOperationTransformer<ResponseDescriptionTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
+            options.AddOperationTransformer<ErrorPageTransformer>();
         });
 }
