@@ -18,6 +18,9 @@ public sealed class RunningStack : IAsyncLifetime
 
     public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreePort()}");
 
+    /// <summary>Where a test serves the sample SPA: AuthApi allows this origin, as the dev stack allows http://localhost:3000.</summary>
+    public Uri SpaUrl { get; } = new($"http://127.0.0.1:{FreePort()}");
+
     /// <summary>The client AuthApi is registered as at the development provider (its defaults).</summary>
     public static (string Id, string Secret) Client => ("authapi-dev", "authapi-dev-secret-not-for-production");
 
@@ -50,6 +53,7 @@ public sealed class RunningStack : IAsyncLifetime
             // The refresh token too, so tests can check refresh and revocation at the real provider.
             "--AuthApi:Auth:ExposeTokens", "id,access,refresh",
             "--AuthApi:Auth:ExposeRefreshToken", "true",
+            "--AuthApi:Auth:AllowedOrigins", SpaUrl.ToString().TrimEnd('/'),
             // A rotated refresh token used again is taken for theft at once, so tests need not wait out the leeway.
             "--DevIdentityProvider:RefreshTokenReuseLeeway", "00:00:00",
         })
