@@ -141,7 +141,7 @@ async function showTokens(response) {
   if (response.status === 401) {
     note = "401 not_authenticated: no tokens for this session (it has ended, or its tokens cookie is missing).";
   } else if (!response.ok) {
-    note = `${response.status} ${await errorCode(response)}: the tokens could not be read or refreshed.`;
+    note = `GET /me/tokens answered ${response.status} ${await errorCode(response)}.`;
   } else {
     const body = await response.json();
     tokens = JSON.stringify(body, null, 2);
@@ -164,6 +164,10 @@ async function refreshTokens() {
     if (response.status === 401) {
       // session_ended (the provider refused the refresh token) or not_authenticated: /me says which state the page is in.
       await refresh();
+    } else if (!response.ok) {
+      // no_refresh_token or refresh_failed: the session and its tokens are kept, so they stay on the page.
+      $("tokens-note").textContent = `POST /me/tokens/refresh answered ${response.status} ${await errorCode(response)}.`;
+      $("tokens-note").hidden = false;
     } else {
       await showTokens(response);
       tick();
