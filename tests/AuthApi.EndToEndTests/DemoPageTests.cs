@@ -94,6 +94,8 @@ public sealed partial class DemoPageTests(RunningStack stack, BrowserFixture bro
         var page = await LogInAsync(context);
         var before = JsonDocument.Parse(await page.TextContentAsync("#tokens") ?? "").RootElement;
         var countdown = await page.TextContentAsync("#access-expiry");
+        // The provider counts expires_in from whole-second creation times: two seconds on, the new expiry is surely later.
+        await Task.Delay(TimeSpan.FromSeconds(2));
 
         await page.ClickAsync("#refresh-tokens");
         await page.WaitForFunctionAsync("access => !document.getElementById('tokens').textContent.includes(access)", before.GetProperty("access").GetString());

@@ -24,6 +24,7 @@ let accessTokenExpiresAt = null; // from the last /me/tokens, for the access tok
 let clockOffset = 0;    // the service's clock minus this browser's, when they differ by more than clockTolerance
 const clockTolerance = 2000;
 let lastMeFetch = 0;
+let returning = null;   // the /me asked for when the tab came back, while under way
 
 function get(path) {
   return fetch(api + path, { credentials: "include" });
@@ -66,10 +67,10 @@ async function load() {
   setInterval(tick, 1000);
 }
 
-// Focus and visibilitychange both fire on a tab switch: one /me is enough.
+// Focus and visibilitychange both fire on a tab switch: while one /me is under way, another adds nothing.
 function refreshOnReturn() {
-  if (document.body.dataset.state !== "loading" && Date.now() - lastMeFetch >= 1000) {
-    refresh();
+  if (document.body.dataset.state !== "loading") {
+    returning ??= refresh().finally(() => { returning = null; });
   }
 }
 
