@@ -56,6 +56,8 @@ public sealed class RunningStack : IAsyncLifetime
             "--AuthApi:Auth:AllowedOrigins", SpaUrl.ToString().TrimEnd('/'),
             // A rotated refresh token used again is taken for theft at once, so tests need not wait out the leeway.
             "--DevIdentityProvider:RefreshTokenReuseLeeway", "00:00:00",
+            // Every test logs in from 127.0.0.1: the whole suite would share one minute's budget of 60 (unit tests cover the limit).
+            "--AuthApi:Auth:RateLimit:PermitsPerMinute", "1000",
         })
         {
             start.ArgumentList.Add(argument);
