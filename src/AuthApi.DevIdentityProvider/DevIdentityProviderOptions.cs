@@ -17,6 +17,12 @@ public sealed class DevIdentityProviderOptions
     /// <summary>Redirect URIs registered for the client, besides <c>{AuthApiUrl}/oauth2callback</c>.</summary>
     public List<string> RedirectUris { get; set; } = [];
 
+    /// <summary>
+    /// How long a rotated refresh token may still be used (concurrent refreshes); a later use is taken for theft and
+    /// revokes every token of the login, as real providers do. Defaults to 30 seconds, OpenIddict's default.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The users the login page lists.</summary>
     public List<DevUser> Users { get; set; } = [];
 

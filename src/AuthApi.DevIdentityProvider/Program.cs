@@ -1,3 +1,4 @@
+using AuthApi;
 using AuthApi.DevIdentityProvider;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,9 @@ builder.AddDevSettings();
 // Configure the OpenID provider: OpenIddict, the seeded users, the AuthApi client
 builder.AddDevIdentityProvider();
 
+// Configure the start: a port already in use is one line naming it and the setting that moves it, not a stack trace
+builder.ReportPortInUseInOneLine();
+
 var provider = builder.Build();
 provider.MapDevIdentityProvider();
 
@@ -17,7 +21,11 @@ provider.MapDevIdentityProvider();
 var options = provider.Services.GetRequiredService<IOptions<DevIdentityProviderOptions>>().Value;
 if (options.AuthApiUrl.Length == 0)
 {
-    await provider.RunAsync();
+    if (!await provider.TryStartAsync(setting: "--urls"))
+    {
+        return 1;
+    }
+    await provider.WaitForShutdownAsync();
     return 0;
 }
 
@@ -28,8 +36,15 @@ if (authApi is null)
     return 1;
 }
 
-await provider.StartAsync();
-await authApi.StartAsync();
+if (!await provider.TryStartAsync(setting: "--urls"))
+{
+    return 1;
+}
+if (!await authApi.TryStartAsync(setting: "--DevIdentityProvider:AuthApiUrl"))
+{
+    await provider.StopAsync();
+    return 1;
+}
 Console.WriteLine($"AuthApi with the development identity provider: open {authApi.Urls.First()}/");
 await Task.WhenAll(provider.WaitForShutdownAsync(), authApi.WaitForShutdownAsync());
 return 0;

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AuthApi.DevIdentityProvider;
@@ -15,7 +17,8 @@ public static class ProviderServices
         builder.Services.AddHostedService<ClientRegistration>();
 
         builder.Services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<DevIdentityDbContext>())
+            // The in-memory database has no ExecuteUpdate: without this, revoking a reused refresh token's whole chain fails.
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<DevIdentityDbContext>().DisableBulkOperations())
             .AddServer(server =>
             {
                 server.SetAuthorizationEndpointUris("connect/authorize")
@@ -36,6 +39,8 @@ public static class ProviderServices
                     // Plain http on loopback: nothing here leaves the machine.
                     .DisableTransportSecurityRequirement();
             });
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<DevIdentityProviderOptions>>((server, settings) =>
+            server.RefreshTokenReuseLeeway = settings.Value.RefreshTokenReuseLeeway);
         return builder;
     }
 }

@@ -3,13 +3,18 @@ using AuthApi;
 var builder = WebApplication.CreateBuilder(args);
 
 // Configure AuthApi: services, the configuration check (one line per problem, then exit), the pipeline and endpoints
-var app = builder.BuildAuthApi();
+await using var app = builder.BuildAuthApi();
 if (app is null)
 {
     return 1;
 }
 
-app.Run();
+// Start; a port already in use ends here with one line naming it
+if (!await app.TryStartAsync(setting: "--urls"))
+{
+    return 1;
+}
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -13,19 +13,25 @@ const authErrors = new Map([
   ["token_exchange_failed", "The provider could not be reached to finish the login, or sent no ID token."],
   ["id_token_invalid", "The provider's ID token did not pass validation."],
   ["userinfo_invalid", "The provider's user information was unavailable or did not match the ID token."],
-  ["session_too_large", "The session is too large for cookies: the operator should use the Redis store or trim claims."],
+  ["session_too_large", "The identity is too large for the session cookies: the operator can request fewer claims (the provider's Scope or UseUserInfo) or raise Auth:Session:MaxCookieBytes."],
 ]);
 
 const $ = (id) => document.getElementById(id);
 
 let providers = [];
 let session = null;     // the session part of the last /me while logged in, for the countdowns
+let accessTokenExpiresAt = null; // from the last /me/tokens, for the access token's countdown
 let clockOffset = 0;    // the service's clock minus this browser's, when they differ by more than clockTolerance
 const clockTolerance = 2000;
 let lastMeFetch = 0;
+let returning = null;   // the /me asked for when the tab came back, while under way
 
 function get(path) {
   return fetch(api + path, { credentials: "include" });
+}
+
+function post(path) {
+  return fetch(api + path, { method: "POST", credentials: "include", headers: { "X-CSRF": "1" } });
 }
 
 async function fetchMe() {
@@ -44,6 +50,10 @@ async function fetchMe() {
 async function load() {
   showAuthError();
   $("logout").addEventListener("click", logOut);
+  $("refresh-tokens").addEventListener("click", refreshTokens);
+  // A logout (or login) in another tab shows as soon as this one is looked at again.
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && refreshOnReturn());
+  window.addEventListener("focus", refreshOnReturn);
   try {
     const [providersResponse, me] = await Promise.all([get("/providers"), fetchMe()]);
     if (!providersResponse.ok) {
@@ -55,6 +65,13 @@ async function load() {
     showError(error);
   }
   setInterval(tick, 1000);
+}
+
+// Focus and visibilitychange both fire on a tab switch: while one /me is under way, another adds nothing.
+function refreshOnReturn() {
+  if (document.body.dataset.state !== "loading") {
+    returning ??= refresh().finally(() => { returning = null; });
+  }
 }
 
 async function refresh() {
@@ -77,8 +94,9 @@ async function show(me) {
 
 function showLoggedOut() {
   session = null;
+  accessTokenExpiresAt = null;
   // An ended session's tokens should not linger in the page.
-  for (const id of ["user-name", "me", "tokens", "tokens-note"]) {
+  for (const id of ["user-name", "me", "tokens", "tokens-note", "id-token-iat", "id-token-exp", "id-token-auth-time"]) {
     $(id).textContent = "";
   }
   $("providers").replaceChildren(...providers.map(loginButton));
@@ -101,18 +119,26 @@ async function showLoggedIn(me) {
   session = me.session;
   $("user-name").textContent = me.name ?? me.email ?? me.sub;
   $("me").textContent = JSON.stringify(me, null, 2);
-  await showTokens();
+  for (const [claim, id] of [["iat", "id-token-iat"], ["exp", "id-token-exp"], ["auth_time", "id-token-auth-time"]]) {
+    $(id).textContent = readableTime(me.claims?.[claim]);
+  }
+  await showTokens(await get("/me/tokens"));
   tick();
   $("logged-out").hidden = true;
   $("logged-in").hidden = false;
   document.body.dataset.state = "logged-in";
 }
 
-// #tokens holds only the JSON /me/tokens answered (or nothing); explanations go to #tokens-note.
-async function showTokens() {
-  const response = await get("/me/tokens");
+// A claim in seconds since 1970 (exp, iat, auth_time), with the local date and time beside it.
+function readableTime(seconds) {
+  return typeof seconds === "number" ? `${seconds} (${new Date(seconds * 1000).toLocaleString()})` : "not in the ID token";
+}
+
+// #tokens holds only the JSON GET /me/tokens or POST /me/tokens/refresh answered (or nothing); explanations go to #tokens-note.
+async function showTokens(response) {
   let tokens = "";
   let note = "";
+  accessTokenExpiresAt = null;
   if (response.status === 401) {
     note = "401 not_authenticated: no tokens for this session (it has ended, or its tokens cookie is missing).";
   } else if (!response.ok) {
@@ -120,6 +146,7 @@ async function showTokens() {
   } else {
     const body = await response.json();
     tokens = JSON.stringify(body, null, 2);
+    accessTokenExpiresAt = body.accessTokenExpiresAt ?? null;
     if (Object.keys(body).length === 0) {
       note = "No token kinds are exposed: set Auth:ExposeTokens (id, access) to see them here.";
     }
@@ -128,6 +155,29 @@ async function showTokens() {
   $("tokens").hidden = tokens === "";
   $("tokens-note").textContent = note;
   $("tokens-note").hidden = note === "";
+}
+
+async function refreshTokens() {
+  const button = $("refresh-tokens");
+  button.disabled = true;
+  try {
+    const response = await post("/me/tokens/refresh");
+    if (response.status === 401) {
+      // session_ended (the provider refused the refresh token) or not_authenticated: /me says which state the page is in.
+      await refresh();
+    } else if (!response.ok) {
+      // no_refresh_token or refresh_failed: the session and its tokens are kept, so they stay on the page.
+      $("tokens-note").textContent = `POST /me/tokens/refresh answered ${response.status} ${await errorCode(response)}.`;
+      $("tokens-note").hidden = false;
+    } else {
+      await showTokens(response);
+      tick();
+    }
+  } catch (error) {
+    showError(error);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 async function logOut() {
@@ -155,6 +205,10 @@ function tick() {
   const absoluteLeft = parseTime(session.expiresAt) - now;
   $("idle-expiry").textContent = session.idleExpiresAt ? formatLeft(idleLeft) : "no idle timeout";
   $("absolute-expiry").textContent = formatLeft(absoluteLeft);
+  const accessLeft = accessTokenExpiresAt ? parseTime(accessTokenExpiresAt) - now : null;
+  $("access-expiry").textContent = accessLeft === null
+    ? "unknown (not exposed)"
+    : accessLeft > 0 ? formatLeft(accessLeft) : "expired: the next GET /me/tokens refreshes it";
   // Past zero (and the clocks' tolerance) the service has ended the session, so ask it; at most every 5 s.
   if (Math.min(idleLeft, absoluteLeft) <= -clockTolerance && Date.now() - lastMeFetch >= 5000) {
     refresh();

@@ -1,13 +1,16 @@
 using AuthApi.Contracts;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AuthApi.Http;
 
-/// <summary>Every error as Problem Details with an <c>errorCode</c>, and never a stack trace.</summary>
+/// <summary>Every error as Problem Details with an <c>errorCode</c> (a small page for a browser's navigation), and never a stack trace.</summary>
 internal static class ProblemDetailsSetup
 {
     public static IServiceCollection AddAuthProblemDetails(this IServiceCollection services)
     {
+        // Before the framework's JSON writer, which takes every request it can: the first writer that can, writes.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlProblemWriter>());
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions.Remove("exception");

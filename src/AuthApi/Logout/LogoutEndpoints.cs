@@ -28,7 +28,8 @@ internal static class LogoutEndpoints
             .WithDescription("Like POST /logout but answers 302 to the logout URL. Requires the sid from /me's logoutUrl, so a cross-site link cannot log anyone out.")
             .Produces(StatusCodes.Status302Found)
             .WithResponseDescription(StatusCodes.Status302Found, "The session cookies are deleted; to the provider's end-session endpoint, or to Auth:PostLogoutReturnUrl when it has none.")
-            .ProducesErrorCodes(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSid);
+            .ProducesErrorCodes(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSid)
+            .AnswersNavigationsWithErrorPage();
 
         return group;
     }

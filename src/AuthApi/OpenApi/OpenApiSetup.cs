@@ -20,5 +20,6 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<ResponseDescriptionTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddOperationTransformer<SampleValueTransformer>();
+            options.AddOperationTransformer<ErrorPageTransformer>();
         });
 }

@@ -18,6 +18,9 @@ public sealed class RunningStack : IAsyncLifetime
 
     public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreePort()}");
 
+    /// <summary>Where a test serves the sample SPA: AuthApi allows this origin, as the dev stack allows http://localhost:3000.</summary>
+    public Uri SpaUrl { get; } = new($"http://127.0.0.1:{FreePort()}");
+
     /// <summary>The client AuthApi is registered as at the development provider (its defaults).</summary>
     public static (string Id, string Secret) Client => ("authapi-dev", "authapi-dev-secret-not-for-production");
 
@@ -50,6 +53,11 @@ public sealed class RunningStack : IAsyncLifetime
             // The refresh token too, so tests can check refresh and revocation at the real provider.
             "--AuthApi:Auth:ExposeTokens", "id,access,refresh",
             "--AuthApi:Auth:ExposeRefreshToken", "true",
+            "--AuthApi:Auth:AllowedOrigins", SpaUrl.ToString().TrimEnd('/'),
+            // A rotated refresh token used again is taken for theft at once, so tests need not wait out the leeway.
+            "--DevIdentityProvider:RefreshTokenReuseLeeway", "00:00:00",
+            // Every test logs in from 127.0.0.1: the whole suite would share one minute's budget of 60 (unit tests cover the limit).
+            "--AuthApi:Auth:RateLimit:PermitsPerMinute", "1000",
         })
         {
             start.ArgumentList.Add(argument);
@@ -70,6 +78,21 @@ public sealed class RunningStack : IAsyncLifetime
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
+    }
+
+    /// <summary>Waits until the output since <paramref name="from"/> contains the text; returns that part of the output.</summary>
+    public async Task<string> WaitForOutputAsync(int from, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Output[from..].Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The stack did not print '{text}' within 10 s:\n{Output[from..]}");
+            }
+            await Task.Delay(100);
+        }
+        return Output[from..];
     }
 
     private async Task WaitUntilReadyAsync()

@@ -59,6 +59,23 @@ public sealed class DocumentedExamplesTests
         Assert.StartsWith("Not ready: provider test is unreachable", (string?)real["detail"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/logout", "/logout", 400)]
+    [InlineData("/login", "/login?provider=github", 400)]
+    public async Task ErrorPageExampleIsTheRealAnswerToABrowser(string path, string request, int status)
+    {
+        await using var app = new TestApp();
+        var document = await ServedDocument.FetchAsync();
+        var navigation = new HttpRequestMessage(HttpMethod.Get, request);
+        navigation.Headers.Accept.ParseAdd("text/html,*/*;q=0.8");
+
+        var response = await app.CreateBrowser().SendAsync(navigation);
+
+        var documented = ServedDocument.Operation(document, "GET", path)["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)]!["content"]!["text/html"]!["example"];
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal((string?)documented, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task AnonymousMeExampleIsTheRealAnswer()
     {
