@@ -26,7 +26,7 @@ internal sealed class ErrorPageTransformer : IOpenApiOperationTransformer
                 contents["text/html"] = new OpenApiMediaType
                 {
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                    Example = JsonValue.Create(ErrorPageHtml.Render(ProblemExamples.For(declared.ErrorCodes[0]))),
+                    Example = JsonValue.Create(ErrorPageHtml.Render(ProblemExamples.For(declared.ErrorCodes[0], declared.Example))),
                 };
             }
         }
