@@ -14,4 +14,5 @@ namespace AuthApi.Contracts;
 [JsonSerializable(typeof(LoginUrlResponse))]
 [JsonSerializable(typeof(IReadOnlyList<ProviderInfo>))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(IReadOnlyList<ActiveSession>))]
 public sealed partial class AuthApiJsonContext : JsonSerializerContext;

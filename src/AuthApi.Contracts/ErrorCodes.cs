@@ -40,6 +40,21 @@ public static class ErrorCodes
     /// <summary>429: too many logins or callbacks from one client IP; the answer carries <c>Retry-After</c>.</summary>
     public const string RateLimited = "rate_limited";
 
+    /// <summary>
+    /// 503: Redis, where sessions live, cannot be reached now; the answer carries <c>Retry-After</c>. Not "logged out": retry. Also the
+    /// <c>auth_error</c> of a login the provider completed but whose session could not be stored.
+    /// </summary>
+    public const string SessionStoreUnavailable = "session_store_unavailable";
+
+    /// <summary>404: the endpoint needs server-side sessions (<c>Auth:Session:Store=Redis</c>), which are not configured.</summary>
+    public const string SessionStoreDisabled = "session_store_disabled";
+
+    /// <summary>404: the user has no session of that ID (<c>DELETE /me/sessions/{id}</c>).</summary>
+    public const string SessionNotFound = "session_not_found";
+
+    /// <summary>400: a back-channel logout token that fails validation; no session is ended.</summary>
+    public const string InvalidLogoutToken = "invalid_logout_token";
+
     /// <summary>404: no such endpoint.</summary>
     public const string NotFound = "not_found";
 

@@ -46,11 +46,10 @@ public static class AuthApiServices
         services.AddSingleton<ProviderClient>();
         services.AddSingleton<IdTokenValidator>();
 
-        // Sessions: the cookie service, its keys, the session cookies and the sessions ended before their time.
+        // Sessions: the cookie service and its keys, the store Auth:Session:Store names, and what Auth:Redis shares between instances.
         services.AddCookieKeys();
         services.AddSingleton<CookieJar>();
-        services.AddSingleton<SessionCookies>();
-        services.AddSingleton<EndedSessions>();
+        services.AddSessionStore();
 
         // Login: /login, the callback, their cookies and their rate limit per client address.
         services.AddSingleton<IValidator<LoginRequest>, LoginRequestValidator>();

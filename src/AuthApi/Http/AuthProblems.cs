@@ -22,14 +22,30 @@ internal static class AuthProblems
         Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, "Provider unavailable",
             "The provider's metadata could not be loaded; retry later.");
 
-    /// <summary><c>/readyz</c>'s 503: names each provider whose metadata cannot be loaded and why. Answered with <c>Retry-After</c>.</summary>
-    public static ProblemHttpResult NotReady(IReadOnlyDictionary<string, string> providerStates, IEnumerable<string> notReady) =>
-        TypedResults.Problem(
+    /// <summary>
+    /// <c>/readyz</c>'s 503: names Redis when it is unreachable (<c>session_store_unavailable</c>) and each provider whose metadata cannot
+    /// be loaded and why (<c>provider_unavailable</c> when Redis is fine). Answered with <c>Retry-After</c>.
+    /// </summary>
+    public static ProblemHttpResult NotReady(IReadOnlyDictionary<string, string> providerStates, IEnumerable<string> notReady, string? redisState = null)
+    {
+        var redisDown = redisState is not null && redisState != "ready";
+        var causes = notReady.Select(provider => $"provider {provider} is {providerStates[provider].Replace('_', ' ')}");
+        var extensions = new Dictionary<string, object?>
+        {
+            ["errorCode"] = redisDown ? ErrorCodes.SessionStoreUnavailable : ErrorCodes.ProviderUnavailable,
+            ["providers"] = providerStates,
+        };
+        if (redisState is not null)
+        {
+            extensions["redis"] = redisState;
+        }
+        return TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Provider unavailable",
-            detail: "Not ready: " + string.Join("; ", notReady.Select(provider => $"provider {provider} is {providerStates[provider].Replace('_', ' ')}"))
+            title: redisDown ? "Session store unavailable" : "Provider unavailable",
+            detail: "Not ready: " + string.Join("; ", (redisDown ? ["Redis is unreachable"] : Array.Empty<string>()).Concat(causes))
                 + ". The log has each failure's details.",
-            extensions: new Dictionary<string, object?> { ["errorCode"] = ErrorCodes.ProviderUnavailable, ["providers"] = providerStates });
+            extensions: extensions);
+    }
 
     public static ProblemHttpResult NotAuthenticated() =>
         Create(StatusCodes.Status401Unauthorized, ErrorCodes.NotAuthenticated, "Not authenticated", "Log in first: there is no session.");
@@ -58,6 +74,26 @@ internal static class AuthProblems
     public static ProblemHttpResult RateLimited() =>
         Create(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests",
             "Too many logins from this address; retry after the number of seconds in Retry-After.");
+
+    /// <summary>How long a client waits before retrying when Redis is away: the connection is retried in the background meanwhile.</summary>
+    public static readonly TimeSpan SessionStoreRetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>Answered with <c>Retry-After</c>; thrown Redis failures are answered the same by the exception handler.</summary>
+    public static ProblemHttpResult SessionStoreUnavailable() =>
+        Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SessionStoreUnavailable, "Session store unavailable",
+            "Redis, where sessions live, cannot be reached now; the session is not lost. Retry after the seconds in Retry-After.");
+
+    public static ProblemHttpResult SessionStoreDisabled() =>
+        Create(StatusCodes.Status404NotFound, ErrorCodes.SessionStoreDisabled, "Session store disabled",
+            "This needs server-side sessions: set Auth:Redis and Auth:Session:Store=Redis.");
+
+    public static ProblemHttpResult SessionNotFound() =>
+        Create(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound, "Session not found",
+            "You have no session of that ID; GET /me/sessions lists yours.");
+
+    public static ProblemHttpResult InvalidLogoutToken() =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidLogoutToken, "Invalid logout token",
+            "The logout_token failed validation (OpenID Connect Back-Channel Logout 1.0); no session was ended.");
 
     public static ProblemHttpResult Create(int status, string errorCode, string title, string detail) =>
         TypedResults.Problem(

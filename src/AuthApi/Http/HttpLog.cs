@@ -6,6 +6,9 @@ internal static partial class HttpLog
     [LoggerMessage(EventId = 30, EventName = "UnhandledException", Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     public static partial void UnhandledException(this ILogger logger, string method, string path, Exception exception);
 
+    [LoggerMessage(EventId = 34, EventName = "SessionStoreUnavailable", Level = LogLevel.Warning, Message = "{Method} {Path} answered 503 session_store_unavailable: Redis did not answer ({Failure})")]
+    public static partial void SessionStoreUnavailable(this ILogger logger, string method, string path, string failure);
+
     [LoggerMessage(EventId = 31, EventName = "RequestFinished", Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms")]
     public static partial void RequestFinished(this ILogger logger, string method, PathString path, int statusCode, double elapsedMs);
 

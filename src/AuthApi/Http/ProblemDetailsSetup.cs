@@ -1,5 +1,8 @@
+using System.Globalization;
 using AuthApi.Contracts;
+using AuthApi.Redis;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AuthApi.Http;
@@ -28,28 +31,44 @@ internal static class ProblemDetailsSetup
         _ => ErrorCodes.InternalError,
     };
 
-    /// <summary>Answers unexpected exceptions with a bare 500 problem; bad requests the framework rejects with 400.</summary>
+    /// <summary>
+    /// Answers Redis being away with 503 <c>session_store_unavailable</c> and <c>Retry-After</c> (never a false "logged out", which would
+    /// send an SPA into a login loop), other unexpected exceptions with a bare 500 problem, and bad requests the framework rejects with 400.
+    /// </summary>
     private sealed class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
-            var badRequest = exception is BadHttpRequestException;
-            if (!badRequest)
+            var problem = exception switch
             {
-                logger.UnhandledException(context.Request.Method, context.Request.Path, exception);
-            }
-            context.Response.StatusCode = badRequest ? ((BadHttpRequestException)exception).StatusCode : StatusCodes.Status500InternalServerError;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = context.Response.StatusCode,
-                    Title = badRequest ? "Bad request" : "Unexpected error",
-                    Detail = badRequest ? "The request could not be read." : "The service failed; the error is logged.",
-                    Extensions = { ["errorCode"] = badRequest ? ErrorCodes.InvalidRequest : ErrorCodes.InternalError },
-                },
-            });
+                BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", "The request could not be read.", ErrorCodes.InvalidRequest),
+                _ when RedisFailure.Is(exception) => SessionStoreUnavailable(context, exception),
+                _ => Unexpected(context, exception),
+            };
+            context.Response.StatusCode = problem.Status!.Value;
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
         }
+
+        private ProblemDetails SessionStoreUnavailable(HttpContext context, Exception exception)
+        {
+            logger.SessionStoreUnavailable(context.Request.Method, context.Request.Path, exception.GetType().Name);
+            context.Response.Headers.RetryAfter = RetryAfterResult.SecondsOf(AuthProblems.SessionStoreRetryAfter).ToString(CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Session store unavailable",
+                "Redis, where sessions live, cannot be reached now; the session is not lost. Retry after the seconds in Retry-After.", ErrorCodes.SessionStoreUnavailable);
+        }
+
+        private ProblemDetails Unexpected(HttpContext context, Exception exception)
+        {
+            logger.UnhandledException(context.Request.Method, context.Request.Path, exception);
+            return Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The service failed; the error is logged.", ErrorCodes.InternalError);
+        }
+
+        private static ProblemDetails Problem(int status, string title, string detail, string errorCode) => new()
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+            Extensions = { ["errorCode"] = errorCode },
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AuthApi.Contracts;
 using AuthApi.Options;
 using AuthApi.Provider;
+using AuthApi.Redis;
 using AuthApi.Security;
 using AuthApi.Sessions;
 using Duende.IdentityModel.Client;
@@ -17,7 +18,7 @@ namespace AuthApi.Login;
 /// </summary>
 internal sealed class LoginCallback(
     LoginCookies loginCookies,
-    SessionCookies sessionCookies,
+    ISessionStore sessions,
     UsedStates usedStates,
     ProviderMetadataCache discovery,
     ProviderClient providerClient,
@@ -117,9 +118,18 @@ internal sealed class LoginCallback(
             tokens.ExpiresIn > 0 ? now.AddSeconds(tokens.ExpiresIn) : null,
             tokens.TokenType.NullIfEmpty(),
             tokens.Scope.NullIfEmpty());
-        if (!sessionCookies.TryWrite(context, session, sessionTokens, out var size))
+        SessionWrite written;
+        try
         {
-            logger.SessionTooLarge(login.Provider, size, options.Value.Session.MaxCookieBytes);
+            written = await sessions.CreateAsync(context, new NewSession(session, sessionTokens, session.StringClaim("sid")));
+        }
+        catch (Exception ex) when (RedisFailure.Is(ex))
+        {
+            return Fail(login, ErrorCodes.SessionStoreUnavailable, "Redis did not store the session");
+        }
+        if (!written.Written)
+        {
+            logger.SessionTooLarge(login.Provider, written.CookieBytes, options.Value.Session.MaxCookieBytes);
             return WithError(login.ReturnUrl, ErrorCodes.SessionTooLarge);
         }
 

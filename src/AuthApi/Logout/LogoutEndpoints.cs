@@ -34,17 +34,17 @@ internal static class LogoutEndpoints
         return group;
     }
 
-    private static async Task<Ok<LogoutResponse>> Logout(HttpContext context, SessionCookies sessions, SessionLogout logout, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new LogoutResponse(await logout.LogOutAsync(context, sessions.ReadOrDeleteInvalid(context), cancellationToken)));
+    private static async Task<Ok<LogoutResponse>> Logout(HttpContext context, ISessionStore sessions, SessionLogout logout, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new LogoutResponse(await logout.LogOutAsync(context, await sessions.ReadAsync(context, activity: false), cancellationToken)));
 
     private static async Task<Results<FoundHttpResult, ProblemHttpResult>> FollowLogoutLink(
         [Description("The session's sid, from /me's logoutUrl: only the session's own link logs it out.")][SampleValue("")] string? sid,
         HttpContext context,
-        SessionCookies sessions,
+        ISessionStore sessions,
         SessionLogout logout,
         CancellationToken cancellationToken)
     {
-        var session = sessions.ReadOrDeleteInvalid(context);
+        var session = await sessions.ReadAsync(context, activity: false);
         if (string.IsNullOrEmpty(sid) || (session is not null && !Secrets.FixedTimeEquals(sid, session.Id)))
         {
             return AuthProblems.InvalidSid();

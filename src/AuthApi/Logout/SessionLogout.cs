@@ -12,7 +12,7 @@ namespace AuthApi.Logout;
 /// RP-Initiated Logout 1.0, or <c>Auth:PostLogoutReturnUrl</c>).
 /// </summary>
 internal sealed class SessionLogout(
-    SessionCookies sessionCookies,
+    ISessionStore sessions,
     ProviderMetadataCache discovery,
     ProviderClient providerClient,
     IOptions<AuthOptions> options,
@@ -23,11 +23,11 @@ internal sealed class SessionLogout(
     {
         if (session is null)
         {
-            sessionCookies.Delete(context);
+            sessions.DeleteCookies(context);
             return options.Value.PostLogoutReturnUrl;
         }
-        var tokens = sessionCookies.ReadTokens(context, session);
-        sessionCookies.End(context, session);
+        var tokens = await sessions.ReadTokensAsync(context, session);
+        await sessions.EndAsync(context, session);
         if (!options.Value.Providers.TryGetValue(session.Provider, out var provider))
         {
             return options.Value.PostLogoutReturnUrl;

@@ -1,5 +1,5 @@
-using AuthApi.Contracts;
 using System.Text.Json.Nodes;
+using AuthApi.Contracts;
 using AuthApi.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

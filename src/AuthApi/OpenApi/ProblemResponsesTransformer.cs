@@ -16,9 +16,10 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        foreach (var declared in metadata.OfType<ErrorCodesMetadata>())
+        // One response per status, whose codes may be declared in several calls, each with its own example.
+        foreach (var declaredForStatus in metadata.OfType<ErrorCodesMetadata>().GroupBy(declared => declared.StatusCode))
         {
-            var status = declared.StatusCode.ToString(CultureInfo.InvariantCulture);
+            var status = declaredForStatus.Key.ToString(CultureInfo.InvariantCulture);
             if (operation.Responses is null
                 || !operation.Responses.TryGetValue(status, out var entry)
                 || entry is not OpenApiResponse { Content: { } contents } response
@@ -27,7 +28,9 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                 continue;
             }
 
-            var problems = declared.ErrorCodes.Select(code => (Code: code, Problem: ProblemExamples.For(code, declared.Example))).ToList();
+            var problems = declaredForStatus
+                .SelectMany(declared => declared.ErrorCodes.Select(code => (Code: code, Problem: ProblemExamples.For(code, declared.Example))))
+                .ToList();
             response.Description = string.Join("; ", problems.Select(p => $"{p.Code}: {p.Problem.Title}")) + ".";
             if (problems is [var single])
             {
@@ -41,7 +44,7 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
                     StringComparer.Ordinal);
             }
 
-            if (metadata.OfType<RetryAfterMetadata>().FirstOrDefault(retry => retry.StatusCode == declared.StatusCode) is { } retryAfter)
+            if (metadata.OfType<RetryAfterMetadata>().FirstOrDefault(retry => retry.StatusCode == declaredForStatus.Key) is { } retryAfter)
             {
                 response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
                 response.Headers["Retry-After"] = new OpenApiHeader

@@ -23,9 +23,9 @@ internal sealed class SessionCookieSecurityTransformer : IOpenApiOperationTransf
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Cookie,
-            Name = SessionCookies.IdentityCookie,
-            Description = $"The encrypted session cookie written by /oauth2callback (with {SessionCookies.TokensCookie} for the tokens). "
-                + $"Named __Host-{SessionCookies.IdentityCookie} over HTTPS; split into chunks when large. A browser sends it by itself.",
+            Name = SessionCookieNames.Identity,
+            Description = $"The encrypted session cookie written by /oauth2callback (with {SessionCookieNames.Tokens} for the tokens). "
+                + $"Named __Host-{SessionCookieNames.Identity} over HTTPS; split into chunks when large. A browser sends it by itself.",
         });
 
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] }];

@@ -44,6 +44,16 @@ public sealed class AuthOptions
     /// <summary>Largest body a provider's answer may have; a larger one fails the call. Defaults to 1 MB.</summary>
     public int ProviderMaxResponseBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// StackExchange.Redis connection string (e.g. <c>redis:6379,password=...</c>): Data Protection keys, ended sessions and the
+    /// refresh lock shared by every instance, and the server-side session store when <c>Auth:Session:Store</c> is <c>Redis</c>.
+    /// Defaults to none: one instance, keys in <c>Auth:DataProtection:KeysPath</c>.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Several instances share their state through Redis.</summary>
+    public bool UsesRedis => !string.IsNullOrEmpty(Redis);
+
     public SessionOptions Session { get; set; } = new();
 
     public RateLimitOptions RateLimit { get; set; } = new();

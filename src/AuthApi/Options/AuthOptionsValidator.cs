@@ -97,6 +97,14 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .InclusiveBetween(4096, 64 * 1024)
             .WithMessage("Auth:Session:MaxCookieBytes must be between 4096 and 65536.");
 
+        RuleFor(o => o.Redis)
+            .Must(BeRedisConfiguration)
+            .WithMessage("Auth:Redis is not a StackExchange.Redis connection string; write host:port with options after commas, e.g. redis:6379,password=secret,ssl=true.");
+
+        RuleFor(o => o.Session.Store)
+            .Must((o, store) => store != SessionStoreKind.Redis || o.UsesRedis)
+            .WithMessage("Auth:Session:Store is Redis but Auth:Redis is not set: give the Redis connection string, e.g. Auth:Redis=redis:6379, or set Auth:Session:Store=Cookie.");
+
         RuleFor(o => o.Discovery.RefreshInterval)
             .GreaterThanOrEqualTo(TimeSpan.FromSeconds(10))
             .WithMessage("Auth:Discovery:RefreshInterval must be at least 00:00:10.");
@@ -126,6 +134,22 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .FirstOrDefault(group => group.Count() > 1) is { } shared
             ? string.Join(" and ", shared)
             : null;
+
+    private static bool BeRedisConfiguration(string? configuration)
+    {
+        if (string.IsNullOrEmpty(configuration))
+        {
+            return true;
+        }
+        try
+        {
+            return StackExchange.Redis.ConfigurationOptions.Parse(configuration).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsLoopback(string origin) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback;

@@ -12,6 +12,12 @@ public sealed class SessionOptions
     /// <summary>End the session when the ID token expires. Defaults to <c>false</c>.</summary>
     public bool UseProviderExpiry { get; set; }
 
+    /// <summary>
+    /// Where sessions live: <c>Cookie</c> (claims and tokens in encrypted cookies) or <c>Redis</c> (in <c>Auth:Redis</c>, behind a
+    /// small handle cookie; adds "log out everywhere", the session list and back-channel logout). Defaults to <c>Cookie</c>.
+    /// </summary>
+    public SessionStoreKind Store { get; set; } = SessionStoreKind.Cookie;
+
     /// <summary>Most bytes all session cookies together may take. Defaults to 12 KB.</summary>
     public int MaxCookieBytes { get; set; } = 12 * 1024;
 }

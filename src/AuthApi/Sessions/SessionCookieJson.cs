@@ -5,6 +5,8 @@ namespace AuthApi.Sessions;
 /// <summary>Source-generated JSON for what the session cookies carry: no reflection on the hot path.</summary>
 [JsonSerializable(typeof(UserSession))]
 [JsonSerializable(typeof(SessionTokens))]
+[JsonSerializable(typeof(SessionHandle))]
+[JsonSerializable(typeof(RefreshedTokens))]
 internal sealed partial class SessionCookieJson : JsonSerializerContext
 {
     public static SessionCookieJson Compact { get; } = new(CookieJar.PayloadJsonOptions());

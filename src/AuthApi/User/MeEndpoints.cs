@@ -23,9 +23,9 @@ internal static class MeEndpoints
         return group;
     }
 
-    private static Ok<MeResponse> GetMe(HttpContext context, SessionCookies sessions)
+    private static async Task<Ok<MeResponse>> GetMe(HttpContext context, ISessionStore sessions)
     {
-        var session = sessions.ReadAndSlideIdleWindow(context);
+        var session = await sessions.ReadAsync(context, activity: true);
         if (session is null)
         {
             return TypedResults.Ok(MeResponse.Anonymous);

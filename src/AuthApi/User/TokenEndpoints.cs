@@ -42,7 +42,7 @@ internal static class TokenEndpoints
         [AsParameters] TokenServices services,
         CancellationToken cancellationToken)
     {
-        if (ReadSession(context, services.Sessions) is not (var session, var tokens))
+        if (await ReadSessionAsync(context, services.Sessions) is not (var session, var tokens))
         {
             return AuthProblems.NotAuthenticated();
         }
@@ -58,7 +58,7 @@ internal static class TokenEndpoints
         [AsParameters] TokenServices services,
         CancellationToken cancellationToken)
     {
-        if (ReadSession(context, services.Sessions) is not (var session, var tokens))
+        if (await ReadSessionAsync(context, services.Sessions) is not (var session, var tokens))
         {
             return AuthProblems.NotAuthenticated();
         }
@@ -66,8 +66,8 @@ internal static class TokenEndpoints
     }
 
     /// <summary>The session and its tokens (a call here counts as activity), or null when either is missing.</summary>
-    private static (UserSession Session, SessionTokens Tokens)? ReadSession(HttpContext context, SessionCookies sessions) =>
-        sessions.ReadAndSlideIdleWindow(context) is { } session && sessions.ReadTokens(context, session) is { } tokens
+    private static async Task<(UserSession Session, SessionTokens Tokens)?> ReadSessionAsync(HttpContext context, ISessionStore sessions) =>
+        await sessions.ReadAsync(context, activity: true) is { } session && await sessions.ReadTokensAsync(context, session) is { } tokens
             ? (session, tokens)
             : null;
 

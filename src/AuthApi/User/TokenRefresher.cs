@@ -12,9 +12,11 @@ namespace AuthApi.User;
 /// Refreshes a session's tokens at the provider. Callers holding the same refresh token share one
 /// refresh grant, and for a minute afterwards they get its result again: a browser request that
 /// still carries the pre-rotation cookie must not spend the dead refresh token and end the session.
+/// With <c>Auth:Redis</c>, <see cref="RefreshLock"/> makes that hold across instances.
 /// </summary>
 internal sealed class TokenRefresher(
-    SessionCookies sessionCookies,
+    ISessionStore sessions,
+    RefreshLock refreshLock,
     ProviderMetadataCache discovery,
     ProviderClient providerClient,
     IdTokenValidator idTokens,
@@ -41,10 +43,10 @@ internal sealed class TokenRefresher(
         var outcome = await RefreshAsync(session, tokens, cancellationToken);
         switch (outcome.Kind)
         {
-            case RefreshOutcomeKind.Refreshed when !sessionCookies.TryWrite(context, session, outcome.Tokens!, out _):
+            case RefreshOutcomeKind.Refreshed when !await sessions.SaveTokensAsync(context, session, outcome.Tokens!, outcome.Fence):
                 return RefreshOutcome.Failed;
             case RefreshOutcomeKind.Rejected:
-                sessionCookies.End(context, session);
+                await sessions.EndAsync(context, session);
                 break;
         }
         return outcome;
@@ -58,15 +60,27 @@ internal sealed class TokenRefresher(
         }
         var now = time.GetUtcNow();
         ForgetOldRuns(now);
-        var key = $"{session.Id}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)))}";
-        var run = _runs.GetOrAdd(key, _ => new RefreshRun(now, new Lazy<Task<RefreshOutcome>>(() => RunAsync(key, session, tokens, refreshToken))));
+        var tokenHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+        var key = $"{session.Id}:{tokenHash}";
+        var run = _runs.GetOrAdd(key, _ => new RefreshRun(now, new Lazy<Task<RefreshOutcome>>(() => RunAsync(key, tokenHash, session, tokens, refreshToken))));
         // The grant runs to its end for every waiter; only this caller's wait is cancelled.
         return run.Outcome.Value.WaitAsync(cancellationToken);
     }
 
-    private async Task<RefreshOutcome> RunAsync(string key, UserSession session, SessionTokens tokens, string refreshToken)
+    private async Task<RefreshOutcome> RunAsync(string key, string tokenHash, UserSession session, SessionTokens tokens, string refreshToken)
     {
-        var outcome = await RefreshAtProviderAsync(session, tokens, refreshToken);
+        RefreshOutcome outcome;
+        try
+        {
+            outcome = options.Value.UsesRedis
+                ? RefreshOutcome.From(await refreshLock.RunAsync(session.Id, tokenHash, async fence => Share(await RefreshAtProviderAsync(session, tokens, refreshToken), fence)))
+                : await RefreshAtProviderAsync(session, tokens, refreshToken);
+        }
+        catch
+        {
+            _runs.TryRemove(key, out _); // Redis was away: the next call tries again
+            throw;
+        }
         if (outcome.Kind == RefreshOutcomeKind.Failed)
         {
             _runs.TryRemove(key, out _); // a transient failure may be retried at once
@@ -120,6 +134,14 @@ internal sealed class TokenRefresher(
             Scope = string.IsNullOrEmpty(response.Scope) ? tokens.Scope : response.Scope,
         });
     }
+
+    /// <summary>What other instances may reuse of a refresh: its tokens or the refusal; a failure is not shared.</summary>
+    private static RefreshedTokens? Share(RefreshOutcome outcome, long fence) => outcome.Kind switch
+    {
+        RefreshOutcomeKind.Refreshed => new RefreshedTokens(outcome.Tokens, fence),
+        RefreshOutcomeKind.Rejected => new RefreshedTokens(null, fence),
+        _ => null,
+    };
 
     private RefreshOutcome Failed(UserSession session, string reason)
     {

@@ -7,15 +7,20 @@ namespace AuthApi.Tests.Infrastructure;
 /// <summary>One test's world: a provider, the service configured for it, and a clock the test controls.</summary>
 public sealed class TestApp : IAsyncDisposable
 {
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly List<AuthApiFactory> _otherInstances = [];
+
     public TestApp(
         Action<Dictionary<string, string?>>? configure = null,
         Action<Dictionary<string, object>>? changeMetadata = null,
         string environment = AuthApiFactory.TestingEnvironment)
     {
         Provider = new TestProvider(Time, changeMetadata);
-        var settings = AuthApiFactory.DefaultSettings(Provider);
-        configure?.Invoke(settings);
-        Factory = new AuthApiFactory(Time, settings, environment);
+        _settings = AuthApiFactory.DefaultSettings(Provider);
+        configure?.Invoke(_settings);
+        _environment = environment;
+        Factory = new AuthApiFactory(Time, _settings, environment);
     }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
@@ -44,8 +49,27 @@ public sealed class TestApp : IAsyncDisposable
     public HttpClient CreateBareClient() =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
+    /// <summary>
+    /// Another instance of the service with the same configuration, provider and clock, as a second replica behind a load
+    /// balancer (it shares state with the first only through what the configuration names, e.g. Auth:Redis).
+    /// </summary>
+    public AuthApiFactory AddInstance()
+    {
+        var instance = new AuthApiFactory(Time, _settings, _environment);
+        _otherInstances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>A browser of the given instance that keeps its cookies in <paramref name="cookies"/>, which browsers of other instances may share.</summary>
+    public static HttpClient CreateBrowser(AuthApiFactory instance, CookieContainer cookies) =>
+        instance.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var instance in _otherInstances)
+        {
+            await instance.DisposeAsync();
+        }
         await Factory.DisposeAsync();
         Provider.Dispose();
     }

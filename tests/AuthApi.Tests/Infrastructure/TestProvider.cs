@@ -61,6 +61,9 @@ public sealed class TestProvider : IDisposable
     /// <summary>Status the token endpoint answers refresh grants with, when not 200.</summary>
     public int RefreshStatus { get; set; } = 200;
 
+    /// <summary>How long a refresh grant takes to answer, so concurrent callers all arrive while it is in flight.</summary>
+    public TimeSpan RefreshDelay { get; set; }
+
     /// <summary>Every refresh token issued so far stops working (the user revoked the app's access).</summary>
     public void RevokeAllRefreshTokens() => _refreshTokens.Clear();
 
@@ -205,6 +208,7 @@ public sealed class TestProvider : IDisposable
     private ResponseMessage Refresh(string refreshToken)
     {
         Interlocked.Increment(ref _refreshGrants);
+        Thread.Sleep(RefreshDelay);
         if (RefreshStatus != 200)
         {
             return Json(RefreshStatus, new { error = "server_error" });

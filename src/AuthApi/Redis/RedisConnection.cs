@@ -1,0 +1,67 @@
+using AuthApi.Options;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AuthApi.Redis;
+
+/// <summary>
+/// The one connection to <c>Auth:Redis</c>, shared by everything kept there. A Redis that is down never stops the service:
+/// the connection is retried in the background, and while it is away a command fails at once instead of queueing, so a
+/// request answers 503 rather than hanging.
+/// </summary>
+internal sealed class RedisConnection(IOptions<AuthOptions> options, ILogger<RedisConnection> logger) : IDisposable
+{
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly Lazy<ConnectionMultiplexer> _multiplexer = new(() => Connect(options.Value.Redis!, logger));
+
+    public IDatabase Database => _multiplexer.Value.GetDatabase();
+
+    public ISubscriber Subscriber => _multiplexer.Value.GetSubscriber();
+
+    /// <summary>Raised when the connection is back after a failure: whatever was published meanwhile is lost.</summary>
+    public event EventHandler<ConnectionFailedEventArgs> ConnectionRestored
+    {
+        add => _multiplexer.Value.ConnectionRestored += value;
+        remove => _multiplexer.Value.ConnectionRestored -= value;
+    }
+
+    /// <summary>Redis answers a ping within a second (a readiness probe must not wait for the command timeout).</summary>
+    public async Task<bool> AnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Database.PingAsync().WaitAsync(PingTimeout, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (RedisFailure.Is(ex))
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_multiplexer.IsValueCreated)
+        {
+            _multiplexer.Value.Dispose();
+        }
+    }
+
+    private static ConnectionMultiplexer Connect(string configuration, ILogger logger)
+    {
+        var redis = ConfigurationOptions.Parse(configuration);
+        redis.AbortOnConnectFail = false;
+        redis.BacklogPolicy = BacklogPolicy.FailFast;
+        redis.ClientName ??= "authapi";
+        redis.IncludeDetailInExceptions = false; // key names carry session IDs: kept out of messages that reach a log
+        var multiplexer = ConnectionMultiplexer.Connect(redis);
+        multiplexer.ConnectionFailed += (_, failure) => logger.RedisConnectionFailed(failure.EndPoint?.ToString() ?? "", failure.FailureType.ToString());
+        multiplexer.ConnectionRestored += (_, restored) => logger.RedisConnectionRestored(restored.EndPoint?.ToString() ?? "");
+        if (!multiplexer.IsConnected)
+        {
+            logger.RedisConnectionFailed(string.Join(", ", redis.EndPoints), "not reachable at start");
+        }
+        return multiplexer;
+    }
+}

@@ -1,0 +1,72 @@
+using AuthApi.Options;
+using Microsoft.Extensions.Options;
+
+namespace AuthApi.Sessions;
+
+/// <summary>
+/// Sessions kept in the browser (<c>Auth:Session:Store=Cookie</c>) as two cookies: identity and tokens, kept apart because
+/// together they overflow one cookie, and because <c>/me</c> needs only the identity.
+/// </summary>
+internal sealed class CookieSessionStore(CookieJar jar, EndedSessions endedSessions, IOptions<AuthOptions> options, TimeProvider time) : ISessionStore
+{
+    private const string IdentityPurpose = "AuthApi.Session.Identity.v1";
+    private const string TokensPurpose = "AuthApi.Session.Tokens.v1";
+
+    public async ValueTask<UserSession?> ReadAsync(HttpContext context, bool activity)
+    {
+        var session = jar.Read(context, SessionCookieNames.Identity, IdentityPurpose, SessionCookieJson.Compact.UserSession);
+        if (session is null || session.IsExpired(time.GetUtcNow()) || await endedSessions.IsEndedAsync(session))
+        {
+            DeleteCookies(context);
+            return null;
+        }
+        if (activity && IdleWindow.Slide(session, options.Value.Session, time.GetUtcNow()) is { } slid)
+        {
+            WriteIdentity(context, slid);
+            return slid;
+        }
+        return session;
+    }
+
+    public ValueTask<SessionTokens?> ReadTokensAsync(HttpContext context, UserSession session)
+    {
+        var tokens = jar.Read(context, SessionCookieNames.Tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens);
+        return ValueTask.FromResult(tokens?.SessionId == session.Id ? tokens : null);
+    }
+
+    public ValueTask<SessionWrite> CreateAsync(HttpContext context, NewSession session) =>
+        ValueTask.FromResult(TryWrite(context, session.Session, session.Tokens));
+
+    public ValueTask<bool> SaveTokensAsync(HttpContext context, UserSession session, SessionTokens tokens, long fence) =>
+        ValueTask.FromResult(TryWrite(context, session, tokens).Written);
+
+    public async ValueTask EndAsync(HttpContext context, UserSession session)
+    {
+        await endedSessions.EndAsync(session);
+        DeleteCookies(context);
+    }
+
+    public void DeleteCookies(HttpContext context)
+    {
+        jar.Delete(context, SessionCookieNames.Identity);
+        jar.Delete(context, SessionCookieNames.Tokens);
+    }
+
+    /// <summary>Writes both cookies; not written when together they would exceed <c>Auth:Session:MaxCookieBytes</c>.</summary>
+    private SessionWrite TryWrite(HttpContext context, UserSession session, SessionTokens tokens)
+    {
+        var identity = jar.Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession);
+        var tokenValue = jar.Protect(tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens);
+        var size = identity.Length + tokenValue.Length;
+        if (size > options.Value.Session.MaxCookieBytes)
+        {
+            return new SessionWrite(false, size);
+        }
+        jar.Write(context, SessionCookieNames.Identity, identity, session.ExpiresAt);
+        jar.Write(context, SessionCookieNames.Tokens, tokenValue, session.ExpiresAt);
+        return new SessionWrite(true, size);
+    }
+
+    private void WriteIdentity(HttpContext context, UserSession session) =>
+        jar.Write(context, SessionCookieNames.Identity, jar.Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession), session.ExpiresAt);
+}

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using AuthApi.Contracts;
+using AuthApi.Options;
+using AuthApi.Redis;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AuthApi.Sessions;
+
+/// <summary>
+/// Sessions kept in Redis (<c>Auth:Session:Store=Redis</c>): a hash per session holding its identity and tokens, encrypted with
+/// Data Protection, that expires with the session; the browser holds only the session's ID, sealed in one small cookie. Reads
+/// are cached a few seconds per instance (<see cref="SessionReadCache"/>) and dropped everywhere when the session ends.
+/// </summary>
+internal sealed class RedisSessionStore(
+    CookieJar jar,
+    RedisConnection redis,
+    SessionReadCache cache,
+    SessionEndedChannel endedChannel,
+    IDataProtectionProvider dataProtection,
+    IOptions<AuthOptions> options,
+    TimeProvider time) : ISessionStore
+{
+    private const string HandlePurpose = "AuthApi.Session.Handle.v1";
+    private const string IdentityPurpose = "AuthApi.Session.Stored.Identity.v1";
+    private const string TokensPurpose = "AuthApi.Session.Stored.Tokens.v1";
+    private const int MaxUserAgentLength = 256;
+
+    /// <summary>How stale <c>lastSeenAt</c> may be: activity is written at most once a minute per session.</summary>
+    private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
+
+    private static readonly RedisValue IdentityField = "identity";
+    private static readonly RedisValue TokensField = "tokens";
+    private static readonly RedisValue CreatedAtField = "createdAt";
+    private static readonly RedisValue LastSeenAtField = "lastSeenAt";
+    private static readonly RedisValue UserAgentField = "userAgent";
+    private static readonly RedisValue TokensFenceField = "tokensFence";
+
+    // Writes fields of a session that still exists (never brings an ended one back) and sets its expiry.
+    private static readonly LuaScript Touch = LuaScript.Prepare("""
+        if redis.call('exists', @key) == 0 then return 0 end
+        redis.call('hset', @key, @field1, @value1, @field2, @value2)
+        redis.call('pexpire', @key, @expiresInMs)
+        return 1
+        """);
+
+    // Writes refreshed tokens unless tokens of a later refresh (a higher fence) are already there.
+    private static readonly LuaScript WriteTokens = LuaScript.Prepare("""
+        if redis.call('exists', @key) == 0 then return 0 end
+        if tonumber(redis.call('hget', @key, 'tokensFence') or '0') >= tonumber(@fence) then return 1 end
+        redis.call('hset', @key, 'tokens', @tokens, 'tokensFence', @fence)
+        return 1
+        """);
+
+    public async ValueTask<UserSession?> ReadAsync(HttpContext context, bool activity)
+    {
+        var handle = jar.Read(context, SessionCookieNames.Identity, HandlePurpose, SessionCookieJson.Compact.SessionHandle);
+        var now = time.GetUtcNow();
+        var read = handle is null ? null : cache.Get<CachedSession>(handle.Id) ?? await FetchAsync(handle.Id);
+        if (read is null || read.Session.IsExpired(now))
+        {
+            DeleteCookies(context);
+            return null;
+        }
+        if (!activity)
+        {
+            return read.Session;
+        }
+        var slid = IdleWindow.Slide(read.Session, options.Value.Session, now);
+        if (slid is null && now - read.LastSeenAt < LastSeenPrecision)
+        {
+            return read.Session;
+        }
+        var session = slid ?? read.Session;
+        if (!await TouchAsync(session, now))
+        {
+            DeleteCookies(context);
+            return null;
+        }
+        cache.Set(session.Id, new CachedSession(session, now));
+        return session;
+    }
+
+    public async ValueTask<SessionTokens?> ReadTokensAsync(HttpContext context, UserSession session) => await ReadStoredTokensAsync(session);
+
+    public async ValueTask<SessionWrite> CreateAsync(HttpContext context, NewSession newSession)
+    {
+        var (session, tokens, providerSid) = newSession;
+        var now = time.GetUtcNow();
+        var key = RedisKeys.Session(session.Id);
+        var userAgent = context.Request.Headers.UserAgent.ToString();
+        var write = redis.Database.CreateTransaction();
+        _ = write.HashSetAsync(key,
+        [
+            new(IdentityField, Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession)),
+            new(TokensField, Protect(tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens)),
+            new(CreatedAtField, session.IssuedAt.ToUnixTimeMilliseconds()),
+            new(LastSeenAtField, now.ToUnixTimeMilliseconds()),
+            new(UserAgentField, userAgent.Length > MaxUserAgentLength ? userAgent[..MaxUserAgentLength] : userAgent),
+        ]);
+        _ = write.KeyExpireAsync(key, RedisExpiry.Until(EndOf(session), time));
+        AddToIndex(write, RedisKeys.UserSessions(session.Provider, session.Subject), session);
+        if (!string.IsNullOrEmpty(providerSid))
+        {
+            AddToIndex(write, RedisKeys.ProviderSessions(session.Provider, providerSid), session);
+        }
+        await write.ExecuteAsync();
+
+        var handle = jar.Protect(new SessionHandle(session.Id), HandlePurpose, SessionCookieJson.Compact.SessionHandle);
+        jar.Write(context, SessionCookieNames.Identity, handle, session.ExpiresAt);
+        jar.Delete(context, SessionCookieNames.Tokens); // left over from the cookie store
+        return new SessionWrite(true, handle.Length);
+    }
+
+    public async ValueTask<bool> SaveTokensAsync(HttpContext context, UserSession session, SessionTokens tokens, long fence)
+    {
+        var written = await WriteTokens.EvaluateAsync(redis.Database, new
+        {
+            key = RedisKeys.Session(session.Id),
+            tokens = Protect(tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens),
+            fence = fence.ToString(CultureInfo.InvariantCulture),
+        });
+        return (long)written == 1;
+    }
+
+    public async ValueTask EndAsync(HttpContext context, UserSession session)
+    {
+        await EndStoredAsync(session);
+        DeleteCookies(context);
+    }
+
+    public void DeleteCookies(HttpContext context)
+    {
+        jar.Delete(context, SessionCookieNames.Identity);
+        jar.Delete(context, SessionCookieNames.Tokens);
+    }
+
+    /// <summary>The user's sessions, most recently seen first; IDs of sessions that have expired meanwhile are dropped from the index.</summary>
+    public async Task<List<ActiveSession>> ListAsync(UserSession current)
+    {
+        var database = redis.Database;
+        var index = RedisKeys.UserSessions(current.Provider, current.Subject);
+        var sessions = new List<ActiveSession>();
+        foreach (var id in await database.SetMembersAsync(index))
+        {
+            var fields = await database.HashGetAsync(RedisKeys.Session(id.ToString()), [CreatedAtField, LastSeenAtField, UserAgentField]);
+            if (fields[0].IsNull)
+            {
+                await database.SetRemoveAsync(index, id);
+                continue;
+            }
+            sessions.Add(new ActiveSession(
+                id.ToString(),
+                DateTimeOffset.FromUnixTimeMilliseconds((long)fields[0]),
+                DateTimeOffset.FromUnixTimeMilliseconds((long)fields[1]),
+                fields[2].IsNullOrEmpty ? null : fields[2].ToString(),
+                id == current.Id));
+        }
+        return [.. sessions.OrderByDescending(session => session.LastSeenAt)];
+    }
+
+    /// <summary>Ends one of the user's sessions by its ID; false when the user has no session of that ID.</summary>
+    public async Task<bool> EndOneAsync(UserSession user, string sessionId)
+    {
+        if (!await redis.Database.SetContainsAsync(RedisKeys.UserSessions(user.Provider, user.Subject), sessionId)
+            || await FetchAsync(sessionId) is not { } found)
+        {
+            return false;
+        }
+        await EndStoredAsync(found.Session);
+        return true;
+    }
+
+    /// <summary>Ends every session of the user (same provider and <c>sub</c>); returns their tokens, for revoking.</summary>
+    public async Task<List<SessionTokens>> EndAllAsync(string provider, string subject)
+    {
+        var ended = new List<SessionTokens>();
+        foreach (var id in await redis.Database.SetMembersAsync(RedisKeys.UserSessions(provider, subject)))
+        {
+            if (await FetchAsync(id.ToString()) is { } found)
+            {
+                if (await ReadStoredTokensAsync(found.Session) is { } tokens)
+                {
+                    ended.Add(tokens);
+                }
+                await EndStoredAsync(found.Session);
+            }
+        }
+        return ended;
+    }
+
+    /// <summary>Ends the sessions the provider's session <paramref name="providerSid"/> started (of <paramref name="subject"/> when given); returns how many.</summary>
+    public async Task<int> EndByProviderSessionAsync(string provider, string providerSid, string? subject)
+    {
+        var ended = 0;
+        foreach (var id in await redis.Database.SetMembersAsync(RedisKeys.ProviderSessions(provider, providerSid)))
+        {
+            if (await FetchAsync(id.ToString()) is { } found && found.Session.Provider == provider && (subject is null || found.Session.Subject == subject))
+            {
+                await EndStoredAsync(found.Session);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private async Task<SessionTokens?> ReadStoredTokensAsync(UserSession session)
+    {
+        var value = await redis.Database.HashGetAsync(RedisKeys.Session(session.Id), TokensField);
+        var tokens = Unprotect(value, TokensPurpose, SessionCookieJson.Compact.SessionTokens);
+        return tokens?.SessionId == session.Id ? tokens : null;
+    }
+
+    private async Task<CachedSession?> FetchAsync(string id)
+    {
+        var fields = await redis.Database.HashGetAsync(RedisKeys.Session(id), [IdentityField, LastSeenAtField]);
+        if (Unprotect(fields[0], IdentityPurpose, SessionCookieJson.Compact.UserSession) is not { } session || session.Id != id)
+        {
+            return null;
+        }
+        var read = new CachedSession(session, fields[1].IsNull ? session.IssuedAt : DateTimeOffset.FromUnixTimeMilliseconds((long)fields[1]));
+        cache.Set(id, read);
+        return read;
+    }
+
+    private async Task<bool> TouchAsync(UserSession session, DateTimeOffset now)
+    {
+        var touched = await Touch.EvaluateAsync(redis.Database, new
+        {
+            key = RedisKeys.Session(session.Id),
+            field1 = IdentityField,
+            value1 = Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession),
+            field2 = LastSeenAtField,
+            value2 = now.ToUnixTimeMilliseconds(),
+            expiresInMs = (long)RedisExpiry.Until(EndOf(session), time).TotalMilliseconds,
+        });
+        return (long)touched == 1;
+    }
+
+    private async Task EndStoredAsync(UserSession session)
+    {
+        var database = redis.Database;
+        await database.KeyDeleteAsync(RedisKeys.Session(session.Id));
+        await database.SetRemoveAsync(RedisKeys.UserSessions(session.Provider, session.Subject), session.Id);
+        await endedChannel.PublishAsync(session.Id);
+    }
+
+    /// <summary>An index lives as long as the longest session it lists could: an absolute lifetime from its newest session.</summary>
+    private void AddToIndex(ITransaction write, RedisKey index, UserSession session)
+    {
+        _ = write.SetAddAsync(index, session.Id);
+        _ = write.KeyExpireAsync(index, options.Value.Session.AbsoluteLifetime);
+    }
+
+    private static DateTimeOffset EndOf(UserSession session) => session.IdleExpiresAt ?? session.ExpiresAt;
+
+    private byte[] Protect<T>(T value, string purpose, JsonTypeInfo<T> typeInfo) =>
+        dataProtection.CreateProtector(purpose).Protect(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+
+    private T? Unprotect<T>(RedisValue value, string purpose, JsonTypeInfo<T> typeInfo) where T : class
+    {
+        if (value.IsNullOrEmpty)
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(dataProtection.CreateProtector(purpose).Unprotect((byte[])value!), typeInfo);
+        }
+        catch (Exception ex) when (ex is CryptographicException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A session as read from Redis, with when it was last seen (written at most once a minute).</summary>
+    private sealed record CachedSession(UserSession Session, DateTimeOffset LastSeenAt);
+}
