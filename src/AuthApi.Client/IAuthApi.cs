@@ -39,10 +39,28 @@ public interface IAuthApi
     Task<TokensResponse> RefreshTokensAsync(CancellationToken cancellationToken = default);
 
     /// <summary><c>POST /logout</c>: ends the session (and revokes its refresh token where the provider allows). Succeeds when anonymous too.</summary>
+    /// <param name="everywhere">True ends every session of the user in every browser (server-side sessions only).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Where to send the browser to finish logging out at the provider.</returns>
+    /// <exception cref="AuthApiException"><see cref="ErrorCodes.SessionStoreDisabled"/> for <paramref name="everywhere"/> without server-side sessions.</exception>
     [Post("/logout")]
-    Task<LogoutResponse> LogoutAsync(CancellationToken cancellationToken = default);
+    Task<LogoutResponse> LogoutAsync(bool? everywhere = null, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /me/sessions</c>: every session of the user, in every browser (server-side sessions only).</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The sessions, most recently seen first; <see cref="ActiveSession.Current"/> marks this one.</returns>
+    /// <exception cref="AuthApiException"><see cref="ErrorCodes.NotAuthenticated"/> or <see cref="ErrorCodes.SessionStoreDisabled"/>.</exception>
+    [Get("/me/sessions")]
+    Task<IReadOnlyList<ActiveSession>> GetSessionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>DELETE /me/sessions/{id}</c>: ends one of the user's sessions, wherever it is used.</summary>
+    /// <param name="id">The session's <see cref="ActiveSession.Id"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="AuthApiException">
+    /// <see cref="ErrorCodes.NotAuthenticated"/>, <see cref="ErrorCodes.SessionNotFound"/> or <see cref="ErrorCodes.SessionStoreDisabled"/>.
+    /// </exception>
+    [Delete("/me/sessions/{id}")]
+    Task EndSessionAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// <c>GET /logout?sid=</c>: the logout link from <see cref="MeResponse.LogoutUrl"/>, meant for a browser to follow.

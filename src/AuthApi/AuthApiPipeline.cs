@@ -25,6 +25,7 @@ public static class AuthApiPipeline
         app.MapLoginEndpoints();
         app.MapMeEndpoints();
         app.MapTokenEndpoints();
+        app.MapSessionsEndpoints();
         app.MapLogoutEndpoints();
         app.MapProvidersEndpoints();
         app.MapHealthEndpoints();

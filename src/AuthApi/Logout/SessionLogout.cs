@@ -7,19 +7,23 @@ using Microsoft.Extensions.Options;
 namespace AuthApi.Logout;
 
 /// <summary>
-/// Ends this browser's session: deletes its cookies, revokes the refresh token when the provider
-/// allows it, and works out where the browser goes next (the provider's end-session endpoint, OIDC
-/// RP-Initiated Logout 1.0, or <c>Auth:PostLogoutReturnUrl</c>).
+/// Ends this browser's session (or, with server-side sessions, every session of the user): deletes its cookies, revokes the
+/// refresh tokens when the provider allows it, and works out where the browser goes next (the provider's end-session
+/// endpoint, OIDC RP-Initiated Logout 1.0, or <c>Auth:PostLogoutReturnUrl</c>).
 /// </summary>
 internal sealed class SessionLogout(
     ISessionStore sessions,
+    RedisSessionStore serverSessions,
     ProviderMetadataCache discovery,
     ProviderClient providerClient,
     IOptions<AuthOptions> options,
     ILogger<SessionLogout> logger)
 {
-    /// <summary>Logs the session out (anonymous callers succeed too) and returns the logout URL.</summary>
-    public async Task<string> LogOutAsync(HttpContext context, UserSession? session, CancellationToken cancellationToken)
+    /// <summary>"Log out everywhere" needs the sessions of every browser, which only the Redis store knows.</summary>
+    public bool CanEndEverywhere => options.Value.Session.Store == SessionStoreKind.Redis;
+
+    /// <summary>Logs the session out (anonymous callers succeed too), with <paramref name="everywhere"/> all of the user's sessions, and returns the logout URL.</summary>
+    public async Task<string> LogOutAsync(HttpContext context, UserSession? session, bool everywhere, CancellationToken cancellationToken)
     {
         if (session is null)
         {
@@ -28,15 +32,17 @@ internal sealed class SessionLogout(
         }
         var tokens = await sessions.ReadTokensAsync(context, session);
         await sessions.EndAsync(context, session);
+        var otherTokens = everywhere ? await serverSessions.EndAllAsync(session.Provider, session.Subject) : [];
         if (!options.Value.Providers.TryGetValue(session.Provider, out var provider))
         {
             return options.Value.PostLogoutReturnUrl;
         }
 
         var metadata = await discovery.GetAsync(session.Provider, cancellationToken);
-        if (metadata?.RevocationEndpoint is { } revocationEndpoint && provider.RevokeRefreshTokenOnLogout && tokens?.RefreshToken is { } refreshToken)
+        if (metadata?.RevocationEndpoint is { } revocationEndpoint && provider.RevokeRefreshTokenOnLogout)
         {
-            await RevokeAsync(session.Provider, revocationEndpoint, provider, refreshToken, cancellationToken);
+            var refreshTokens = otherTokens.Prepend(tokens).Select(ended => ended?.RefreshToken).OfType<string>().Distinct(StringComparer.Ordinal);
+            await Task.WhenAll(refreshTokens.Select(refreshToken => RevokeAsync(session.Provider, revocationEndpoint, provider, refreshToken, cancellationToken)));
         }
 
         var atProvider = provider.UseEndSessionEndpoint && metadata?.EndSessionEndpoint is not null;

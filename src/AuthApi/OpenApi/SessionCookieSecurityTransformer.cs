@@ -1,3 +1,4 @@
+using AuthApi.Http;
 using AuthApi.Sessions;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

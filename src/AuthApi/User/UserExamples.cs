@@ -10,6 +10,13 @@ internal static class UserExamples
 
     private static readonly DateTimeOffset LoggedInAt = new(2025, 1, 15, 9, 30, 0, TimeSpan.Zero);
 
+    public static readonly IReadOnlyList<ActiveSession> Sessions =
+    [
+        new(SampleSid, LoggedInAt, LoggedInAt.AddHours(3), "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", true),
+        new("Qm8xR2vN5tY7wK1zH4cJ9pL3sD6fG0aB2eU5iO8rT1y", LoggedInAt.AddDays(-2), LoggedInAt.AddHours(-20),
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", false),
+    ];
+
     public static readonly MeResponse LoggedIn = new()
     {
         IsLoggedIn = true,
