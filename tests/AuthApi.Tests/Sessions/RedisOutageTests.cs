@@ -1,0 +1,100 @@
+using AuthApi.Contracts;
+
+namespace AuthApi.Tests.Sessions;
+
+/// <summary>
+/// Redis paused mid-run (SIGSTOP: connections stay open, nothing answers): no 500 anywhere, session reads answer 503
+/// <c>session_store_unavailable</c> with <c>Retry-After</c> rather than a false "logged out", <c>/readyz</c> names Redis, and
+/// everything works again by itself once Redis resumes.
+/// </summary>
+public sealed class RedisOutageTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(30);
+
+    private RedisServer _redis = null!;
+
+    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
+
+    public async Task DisposeAsync() => await _redis.DisposeAsync();
+
+    [Fact]
+    public async Task WhileRedisIsPausedSessionsAnswer503AndLoginsFailCleanlyThenAllRecovers()
+    {
+        await using var app = new TestApp(settings =>
+        {
+            settings["Auth:Redis"] = _redis.ConnectionString;
+            settings["Auth:Session:Store"] = "Redis";
+        });
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser);
+        var newcomer = app.CreateBrowser();
+        var otherInstance = TestApp.CreateBrowser(app.AddInstance(), new CookieContainer());
+        await otherInstance.GetAsync("/healthz"); // started, but has read no session
+
+        _redis.Pause();
+        var tokens = await browser.GetAsync("/me/tokens");
+        var sessions = await browser.GetAsync("/me/sessions");
+        var logout = await browser.SendAsync(WithCsrf(HttpMethod.Post, "/logout"));
+        var ready = await browser.GetAsync("/readyz");
+        var login = await app.LoginAsync(newcomer);
+        _redis.Resume();
+
+        await AssertSessionStoreUnavailableAsync(tokens);
+        await AssertSessionStoreUnavailableAsync(sessions);
+        await AssertSessionStoreUnavailableAsync(logout);
+        var readiness = await ProblemAssert.IsAsync(ready, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
+        Assert.Equal("unreachable", readiness.GetProperty("redis").GetString());
+        Assert.Contains("Redis", readiness.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.SessionStoreUnavailable, login.Headers.Location!.Query()["auth_error"]);
+        Assert.DoesNotContain(login.CookiesWritten(), name => name.StartsWith("authapi.session", StringComparison.Ordinal));
+
+        Assert.True(await RecoversAsync(async () => (await browser.GetAsync("/me/tokens")).StatusCode == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await app.LoginAsync(newcomer)).StatusCode);
+        Assert.True((await newcomer.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WhileRedisIsPausedCookieSessionsAnswer503RatherThanMissAnEndedSession()
+    {
+        await using var app = new TestApp(settings => settings["Auth:Redis"] = _redis.ConnectionString);
+        var cookies = new CookieContainer();
+        await app.LoginAsync(TestApp.CreateBrowser(app.Factory, cookies));
+        var onB = TestApp.CreateBrowser(app.AddInstance(), cookies); // has not looked up this session yet
+
+        _redis.Pause();
+        var me = await onB.GetAsync("/me");
+        _redis.Resume();
+
+        await AssertSessionStoreUnavailableAsync(me);
+        Assert.True(await RecoversAsync(async () => (await onB.GetAsync("/me")).StatusCode == HttpStatusCode.OK));
+        Assert.True((await onB.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean());
+    }
+
+    private static async Task AssertSessionStoreUnavailableAsync(HttpResponseMessage response)
+    {
+        await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "503 without Retry-After");
+    }
+
+    private static async Task<bool> RecoversAsync(Func<Task<bool>> works)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < Recovery)
+        {
+            if (await works())
+            {
+                return true;
+            }
+            await Task.Delay(200);
+        }
+        return false;
+    }
+
+    private static HttpRequestMessage WithCsrf(HttpMethod method, string url)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Add("X-CSRF", "1");
+        return request;
+    }
+}
