@@ -34,9 +34,9 @@ internal sealed class RedisConnection(IOptions<AuthOptions> options, ILogger<Red
             await Database.PingAsync().WaitAsync(PingTimeout, cancellationToken);
             return true;
         }
-        catch (Exception ex) when (RedisFailure.Is(ex))
+        catch (Exception ex) when (ex is TimeoutException || RedisFailure.Is(ex))
         {
-            return false;
+            return false; // TimeoutException: the ping's own limit, which a paused server reaches
         }
     }
 
