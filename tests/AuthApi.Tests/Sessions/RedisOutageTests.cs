@@ -71,6 +71,32 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.True((await onB.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean());
     }
 
+    [Fact]
+    public async Task AnInstanceStartedWhileRedisIsDownStartsAndJoinsInOnceRedisIsBack()
+    {
+        await using var app = new TestApp(settings => settings["Auth:Redis"] = _redis.ConnectionString);
+        _redis.Pause();
+        var b = app.AddInstance();
+        var onB = b.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+
+        var alive = await onB.GetAsync("/healthz");
+        var ready = await onB.GetAsync("/readyz");
+        _redis.Resume();
+
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        await ProblemAssert.IsAsync(ready, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
+        Assert.True(await RecoversAsync(async () => (await onB.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK));
+        var onA = app.CreateBrowser(out var jar);
+        await app.LoginAsync(onA);
+        var copied = jar.GetAllCookies().Select(cookie => KeyValuePair.Create(cookie.Name, cookie.Value)).ToList();
+        Assert.True(await IsLoggedInAsync(onB, copied)); // B reads A's cookie (shared keys) and caches the session as live
+        await onA.SendAsync(WithCsrf(HttpMethod.Post, "/logout"));
+        Assert.True(await Eventually.IsTrueAsync(async () => !await IsLoggedInAsync(onB, copied))); // B subscribed once Redis was back
+    }
+
+    private static async Task<bool> IsLoggedInAsync(HttpClient client, IReadOnlyList<KeyValuePair<string, string>> cookies) =>
+        (await (await client.GetWithCookiesAsync("/me", cookies)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isLoggedIn").GetBoolean();
+
     private static async Task AssertSessionStoreUnavailableAsync(HttpResponseMessage response)
     {
         await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
