@@ -37,44 +37,6 @@ public sealed class HttpFilesTests(RunningStack stack)
     }
 
     [Fact]
-    public async Task EveryRequestGetsTheAnswerItExpectsFromTheFilesAsTheyAre()
-    {
-        var requests = HttpFiles.Requests().ToList();
-
-        // Run from the repository as a user runs them, only baseUrl pointed at this stack's port. "-o none" keeps requests and
-        // responses (cookies too) out of httpyac's JSON, which stays small: node cuts piped output off at 64 KB when httpyac exits.
-        var run = await NodeTool.RunAsync("httpyac", "httpyac",
-            [
-                "send", .. HttpFiles.All.Select(file => Path.GetRelativePath(RepositoryFolder.Root, file)),
-                "--var", $"baseUrl={stack.ApiUrl.ToString().TrimEnd('/')}",
-                "--all", "--json", "-o", "none", "--timeout", "10000",
-            ],
-            TimeSpan.FromSeconds(90), RepositoryFolder.Root);
-
-        var output = ParseJson(run);
-        var summary = output["summary"]!;
-        var failures = string.Join("\n", output["requests"]!.AsArray().Select(request => request!)
-            .Where(request => request["testResults"]!.AsArray().Any(test => (string?)test!["status"] != "SUCCESS"))
-            .Select(request => $"{Path.GetFileName((string?)request["fileName"])} '{request["title"]}': "
-                + string.Join("; ", request["testResults"]!.AsArray().Where(test => (string?)test!["status"] != "SUCCESS")
-                    .Select(test => (string?)test!["error"]?["displayMessage"] ?? (string?)test!["message"]))));
-        Assert.True(run.ExitCode == 0, $"httpyac exited with {run.ExitCode}:\n{failures}\n{run.Errors}");
-        Assert.Equal(requests.Count, (int)summary["totalRequests"]!);
-        Assert.Equal(requests.Count, (int)summary["successRequests"]!);
-        Assert.Equal(requests.Sum(request => HttpFiles.Assertion().Matches(request.Text).Count), (int)summary["totalTests"]!);
-        Assert.Equal((int)summary["totalTests"]!, (int)summary["successTests"]!);
-    }
-
-    private static JsonNode ParseJson(ProcessRun run)
-    {
-        try
-        {
-            return JsonNode.Parse(run.Output)!;
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidOperationException(
-                $"httpyac (exit code {run.ExitCode}) printed no whole JSON ({exception.Message}):\n{run.Output[..Math.Min(run.Output.Length, 2000)]}\n{run.Errors}", exception);
-        }
-    }
+    public Task EveryRequestGetsTheAnswerItExpectsFromTheFilesAsTheyAre() =>
+        HttpFiles.AssertEveryAnswerAsync(HttpFiles.For(redisStore: false), stack.ApiUrl);
 }

@@ -9,7 +9,7 @@ namespace AuthApi.EndToEndTests.Infrastructure;
 /// The development identity provider and AuthApi, started as a real process on two loopback ports,
 /// once for all end-to-end tests.
 /// </summary>
-public sealed class RunningStack : IAsyncLifetime
+public class RunningStack : IAsyncLifetime
 {
     private readonly StringBuilder _output = new();
     private Process? _process;
@@ -36,7 +36,10 @@ public sealed class RunningStack : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    /// <summary>More AuthApi settings (<c>--AuthApi:Auth:...</c> arguments) of a stack configured otherwise.</summary>
+    protected virtual IEnumerable<string> MoreArguments => [];
+
+    public virtual async Task InitializeAsync()
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -58,7 +61,7 @@ public sealed class RunningStack : IAsyncLifetime
             "--DevIdentityProvider:RefreshTokenReuseLeeway", "00:00:00",
             // Every test logs in from 127.0.0.1: the whole suite would share one minute's budget of 60 (unit tests cover the limit).
             "--AuthApi:Auth:RateLimit:PermitsPerMinute", "1000",
-        })
+        }.Concat(MoreArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -70,7 +73,7 @@ public sealed class RunningStack : IAsyncLifetime
         await WaitUntilReadyAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_process is { HasExited: false })
         {
