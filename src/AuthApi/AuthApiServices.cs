@@ -44,6 +44,7 @@ public static class AuthApiServices
         services.AddProviderHttpClient();
         services.AddSingleton<ProviderMetadataCache>();
         services.AddSingleton<ProviderClient>();
+        services.AddSingleton<ProviderJwtValidator>();
         services.AddSingleton<IdTokenValidator>();
 
         // Sessions: the cookie service and its keys, the store Auth:Session:Store names, and what Auth:Redis shares between instances.
