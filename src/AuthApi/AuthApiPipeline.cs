@@ -26,6 +26,7 @@ public static class AuthApiPipeline
         app.MapMeEndpoints();
         app.MapTokenEndpoints();
         app.MapLogoutEndpoints();
+        app.MapBackChannelLogoutEndpoints();
         app.MapProvidersEndpoints();
         app.MapHealthEndpoints();
 

@@ -31,6 +31,9 @@ internal static class ProblemExamples
             ErrorCodes.SessionEnded => AuthProblems.SessionEnded(),
             ErrorCodes.RefreshFailed => AuthProblems.RefreshFailed(),
             ErrorCodes.RateLimited => AuthProblems.RateLimited(),
+            ErrorCodes.SessionStoreUnavailable => AuthProblems.SessionStoreUnavailable(),
+            ErrorCodes.SessionStoreDisabled => AuthProblems.SessionStoreDisabled(),
+            ErrorCodes.InvalidLogoutToken => AuthProblems.InvalidLogoutToken(),
             _ => throw new ArgumentOutOfRangeException(nameof(errorCode), errorCode, "No example Problem Details for this errorCode; add one."),
         };
         var details = problem.ProblemDetails;
