@@ -27,6 +27,7 @@ public static class AuthApiPipeline
         app.MapTokenEndpoints();
         app.MapSessionsEndpoints();
         app.MapLogoutEndpoints();
+        app.MapBackChannelLogoutEndpoints();
         app.MapProvidersEndpoints();
         app.MapHealthEndpoints();
 

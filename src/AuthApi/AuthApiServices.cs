@@ -40,11 +40,13 @@ public static class AuthApiServices
         services.AddOptions<AuthOptions>().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // Provider: its HTTP client, the shared metadata and key cache, the back-channel calls, ID token validation.
+        // Provider: its HTTP client, the shared metadata and key cache, the back-channel calls, ID and logout token validation.
         services.AddProviderHttpClient();
         services.AddSingleton<ProviderMetadataCache>();
         services.AddSingleton<ProviderClient>();
+        services.AddSingleton<ProviderJwtValidator>();
         services.AddSingleton<IdTokenValidator>();
+        services.AddSingleton<LogoutTokenValidator>();
 
         // Sessions: the cookie service and its keys, the store Auth:Session:Store names, and what Auth:Redis shares between instances.
         services.AddCookieKeys();
@@ -59,10 +61,13 @@ public static class AuthApiServices
         services.AddSingleton<LoginCallback>();
         services.AddLoginRateLimit();
 
-        // User: /me/tokens' refresh and which tokens it exposes. Logout: the session's end here and at the provider.
+        // User: /me/tokens' refresh and which tokens it exposes. Logout: the session's end here and at the provider, and the
+        // provider's back-channel logout with the logout tokens it has used.
         services.AddSingleton<TokenRefresher>();
         services.AddSingleton<TokenExposure>();
         services.AddSingleton<SessionLogout>();
+        services.AddSingleton<BackChannelLogout>();
+        services.AddSingleton<UsedLogoutTokens>();
 
         // HTTP: client addresses from the listed proxies only, Problem Details, CORS for the SPA origins, the OpenAPI document.
         services.AddTrustedProxies();

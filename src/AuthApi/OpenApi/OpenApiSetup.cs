@@ -20,6 +20,7 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<ResponseDescriptionTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddOperationTransformer<SampleValueTransformer>();
+            options.AddOperationTransformer<FormBodyTransformer>();
             options.AddOperationTransformer<ErrorPageTransformer>();
         });
 }

@@ -12,6 +12,7 @@ public sealed class DocumentedExamplesTests
     [InlineData("GET", "/login", "/login?provider=nope", 400, "unknown_provider")]
     [InlineData("GET", "/login", "/login?returnUrl=//evil.example", 400, "invalid_return_url")]
     [InlineData("GET", "/login", "/login?max_age=soon", 400, "invalid_request")]
+    [InlineData("POST", "/backchannel-logout", "/backchannel-logout", 404, "session_store_disabled")]
     public async Task ProblemExampleIsTheRealAnswer(string method, string path, string request, int status, string errorCode)
     {
         await using var app = new TestApp();

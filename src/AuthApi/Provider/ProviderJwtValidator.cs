@@ -1,0 +1,74 @@
+using System.Text;
+using AuthApi.Options;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AuthApi.Provider;
+
+/// <summary>
+/// What every JWT a provider signs for this client must pass, ID tokens (OIDC Core §3.1.3.7) and logout tokens (Back-Channel
+/// Logout 1.0 §2.6) alike: a signature by a provider key with an allowed algorithm (never <c>none</c>; HMAC only with the
+/// client secret, and only when configured), the provider's <c>iss</c>, this client in <c>aud</c> exactly, <c>exp</c> and
+/// <c>iat</c> on this service's clock within <c>Auth:ClockSkew</c>. An unknown <c>kid</c> causes one JWKS re-fetch.
+/// </summary>
+internal sealed class ProviderJwtValidator(ProviderMetadataCache discovery, IOptions<AuthOptions> options, TimeProvider time)
+{
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    /// <summary>Null when the token passes, else the reason (for the log, never token content).</summary>
+    /// <param name="kind">Names the token in the reason ("ID token").</param>
+    public async Task<string?> ValidateAsync(string providerName, ProviderMetadata metadata, ProviderJwt jwt, string kind, CancellationToken cancellationToken)
+    {
+        var keys = metadata.SigningKeys;
+        if (jwt.Token.Kid is { Length: > 0 } kid && !keys.Any(key => key.KeyId == kid))
+        {
+            // An unknown key ID usually means the provider rotated its keys (OIDC Core §10.1.1).
+            keys = await discovery.RefetchSigningKeysAsync(providerName, cancellationToken);
+        }
+
+        var provider = options.Value.Providers[providerName];
+        var result = await _handler.ValidateTokenAsync(jwt.Token, Parameters(metadata, provider, keys));
+        if (!result.IsValid)
+        {
+            return $"{result.Exception?.GetType().Name}: {result.Exception?.Message}";
+        }
+        if (!jwt.Token.TryGetPayloadValue<long>("iat", out var issuedAt))
+        {
+            return $"the {kind} has no iat";
+        }
+        return DateTimeOffset.FromUnixTimeSeconds(issuedAt) > time.GetUtcNow() + options.Value.ClockSkew
+            ? $"the {kind} was issued in the future"
+            : null;
+    }
+
+    private TokenValidationParameters Parameters(ProviderMetadata metadata, ProviderOptions provider, IReadOnlyList<SecurityKey> keys)
+    {
+        var algorithms = provider.ResolveIdTokenSigningAlgorithms();
+        var signingKeys = algorithms.Any(alg => alg.StartsWith("HS", StringComparison.Ordinal))
+            // HMAC tokens are signed with the client secret (OIDC Core §10.1), never with a published key.
+            ? [new SymmetricSecurityKey(Encoding.UTF8.GetBytes(provider.ClientSecret))]
+            : keys;
+        return new TokenValidationParameters
+        {
+            ValidIssuer = metadata.Issuer,
+            ValidAudience = provider.ClientId,
+            IgnoreTrailingSlashWhenValidatingAudience = false,
+            IssuerSigningKeys = signingKeys,
+            ValidAlgorithms = algorithms,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = options.Value.ClockSkew,
+            LifetimeValidator = IsWithinLifetime,
+        };
+    }
+
+    /// <summary>The <c>exp</c>/<c>nbf</c> check on this service's clock (the library's own reads the system clock).</summary>
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return expires is { } exp && now <= exp + parameters.ClockSkew
+            && (notBefore is not { } nbf || nbf <= now + parameters.ClockSkew);
+    }
+}
