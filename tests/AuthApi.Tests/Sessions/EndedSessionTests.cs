@@ -15,9 +15,9 @@ public sealed class EndedSessionTests
         await using var app = new TestApp();
         var browser = app.CreateBrowser(out var jar);
         await app.LoginAsync(browser);
-        var stolen = Copy(jar);
+        var stolen = jar.Copy();
 
-        await browser.SendAsync(WithCsrf(HttpMethod.Post, "/logout"));
+        await browser.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout"));
 
         await AssertAnonymousAsync(app, stolen);
     }
@@ -28,7 +28,7 @@ public sealed class EndedSessionTests
         await using var app = new TestApp();
         var browser = app.CreateBrowser(out var jar);
         await app.LoginAsync(browser);
-        var stolen = Copy(jar);
+        var stolen = jar.Copy();
         var logoutUrl = (await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("logoutUrl").GetString()!;
 
         await browser.GetAsync(logoutUrl);
@@ -42,10 +42,10 @@ public sealed class EndedSessionTests
         await using var app = new TestApp();
         var browser = app.CreateBrowser(out var jar);
         await app.LoginAsync(browser);
-        var stolen = Copy(jar);
+        var stolen = jar.Copy();
         app.Provider.RevokeAllRefreshTokens();
 
-        var refresh = await browser.SendAsync(WithCsrf(HttpMethod.Post, "/me/tokens/refresh"));
+        var refresh = await browser.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/me/tokens/refresh"));
 
         await ProblemAssert.IsAsync(refresh, HttpStatusCode.Unauthorized, "session_ended");
         await AssertAnonymousAsync(app, stolen);
@@ -80,15 +80,5 @@ public sealed class EndedSessionTests
 
         Assert.False(me.GetProperty("isLoggedIn").GetBoolean());
         await ProblemAssert.IsAsync(tokens, HttpStatusCode.Unauthorized, "not_authenticated");
-    }
-
-    private static IReadOnlyList<KeyValuePair<string, string>> Copy(CookieContainer jar) =>
-        [.. jar.GetAllCookies().Select(cookie => new KeyValuePair<string, string>(cookie.Name, cookie.Value))];
-
-    private static HttpRequestMessage WithCsrf(HttpMethod method, string url)
-    {
-        var request = new HttpRequestMessage(method, url);
-        request.Headers.Add("X-CSRF", "1");
-        return request;
     }
 }

@@ -34,7 +34,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         _redis.Pause();
         var tokens = await browser.GetAsync("/me/tokens");
         var sessions = await browser.GetAsync("/me/sessions");
-        var logout = await browser.SendAsync(WithCsrf(HttpMethod.Post, "/logout"));
+        var logout = await browser.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout"));
         var ready = await browser.GetAsync("/readyz");
         var login = await app.LoginAsync(newcomer);
         _redis.Resume();
@@ -88,9 +88,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.True(await RecoversAsync(async () => (await onB.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK));
         var onA = app.CreateBrowser(out var jar);
         await app.LoginAsync(onA);
-        var copied = jar.GetAllCookies().Select(cookie => KeyValuePair.Create(cookie.Name, cookie.Value)).ToList();
+        var copied = jar.Copy();
         Assert.True(await IsLoggedInAsync(onB, copied)); // B reads A's cookie (shared keys) and caches the session as live
-        await onA.SendAsync(WithCsrf(HttpMethod.Post, "/logout"));
+        await onA.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout"));
         Assert.True(await Eventually.IsTrueAsync(async () => !await IsLoggedInAsync(onB, copied))); // B subscribed once Redis was back
     }
 
@@ -115,12 +115,5 @@ public sealed class RedisOutageTests : IAsyncLifetime
             await Task.Delay(200);
         }
         return false;
-    }
-
-    private static HttpRequestMessage WithCsrf(HttpMethod method, string url)
-    {
-        var request = new HttpRequestMessage(method, url);
-        request.Headers.Add("X-CSRF", "1");
-        return request;
     }
 }

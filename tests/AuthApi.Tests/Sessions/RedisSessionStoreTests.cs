@@ -101,7 +101,7 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
         await app.LoginAsync(colleague, new Grant { Subject = "grace" });
         Assert.True(await IsLoggedInAsync(phone)); // B has read (and cached) the phone's session
 
-        var logout = await laptop.SendAsync(WithCsrf(HttpMethod.Post, "/logout?everywhere=true"));
+        var logout = await laptop.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout?everywhere=true"));
 
         Assert.Equal(HttpStatusCode.OK, logout.StatusCode);
         Assert.False(await IsLoggedInAsync(laptop));
@@ -120,7 +120,7 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
         await app.LoginAsync(phone, new Grant { Subject = "ada" });
         var phoneSession = (await laptop.GetFromJsonAsync<List<ActiveSession>>("/me/sessions"))!.Single(session => !session.Current);
 
-        var end = await laptop.SendAsync(WithCsrf(HttpMethod.Delete, $"/me/sessions/{phoneSession.Id}"));
+        var end = await laptop.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Delete, $"/me/sessions/{phoneSession.Id}"));
 
         Assert.Equal(HttpStatusCode.NoContent, end.StatusCode);
         Assert.False(await IsLoggedInAsync(phone));
@@ -138,7 +138,7 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
         await app.LoginAsync(victim, new Grant { Subject = "ada" });
         var victimSid = (await victim.GetFromJsonAsync<JsonElement>("/me")).GetProperty("logoutUrl").GetString()!["/logout?sid=".Length..];
 
-        var end = await attacker.SendAsync(WithCsrf(HttpMethod.Delete, $"/me/sessions/{victimSid}"));
+        var end = await attacker.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Delete, $"/me/sessions/{victimSid}"));
 
         await ProblemAssert.IsAsync(end, HttpStatusCode.NotFound, ErrorCodes.SessionNotFound);
         Assert.True(await IsLoggedInAsync(victim));
@@ -200,11 +200,4 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
 
     private static async Task<bool> IsLoggedInAsync(HttpClient browser) =>
         (await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean();
-
-    private static HttpRequestMessage WithCsrf(HttpMethod method, string url)
-    {
-        var request = new HttpRequestMessage(method, url);
-        request.Headers.Add("X-CSRF", "1");
-        return request;
-    }
 }

@@ -34,12 +34,12 @@ public sealed class RedisSharedCookieSessionTests : IAsyncLifetime
         var cookies = new CookieContainer();
         var onA = TestApp.CreateBrowser(app.Factory, cookies);
         await app.LoginAsync(onA);
-        var stolen = Copy(cookies);
+        var stolen = cookies.Copy();
         var b = app.AddInstance();
         var thief = b.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         Assert.True(await IsLoggedInAsync(thief, stolen)); // B has read (and cached) the session
 
-        await onA.SendAsync(WithCsrf(HttpMethod.Post, "/logout"));
+        await onA.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout"));
 
         Assert.True(await Eventually.IsTrueAsync(async () => !await IsLoggedInAsync(thief, stolen)));
         await ProblemAssert.IsAsync(await thief.GetWithCookiesAsync("/me/tokens", stolen), HttpStatusCode.Unauthorized, ErrorCodes.NotAuthenticated);
@@ -51,7 +51,7 @@ public sealed class RedisSharedCookieSessionTests : IAsyncLifetime
         await using var app = new TestApp(settings => settings["Auth:Redis"] = _redis.ConnectionString);
         var cookies = new CookieContainer();
         await app.LoginAsync(TestApp.CreateBrowser(app.Factory, cookies));
-        var session = Copy(cookies);
+        var session = cookies.Copy();
         var instances = new[] { app.Factory, app.AddInstance() }
             .Select(instance => instance.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }))
             .ToArray();
@@ -69,14 +69,4 @@ public sealed class RedisSharedCookieSessionTests : IAsyncLifetime
 
     private static async Task<bool> IsLoggedInAsync(HttpClient client, IReadOnlyList<KeyValuePair<string, string>> cookies) =>
         (await (await client.GetWithCookiesAsync("/me", cookies)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isLoggedIn").GetBoolean();
-
-    private static IReadOnlyList<KeyValuePair<string, string>> Copy(CookieContainer jar) =>
-        [.. jar.GetAllCookies().Select(cookie => new KeyValuePair<string, string>(cookie.Name, cookie.Value))];
-
-    private static HttpRequestMessage WithCsrf(HttpMethod method, string url)
-    {
-        var request = new HttpRequestMessage(method, url);
-        request.Headers.Add("X-CSRF", "1");
-        return request;
-    }
 }
