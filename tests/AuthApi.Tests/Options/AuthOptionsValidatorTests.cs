@@ -28,6 +28,28 @@ public sealed class AuthOptionsValidatorTests
         Assert.Contains("Auth:RedirectUri", Assert.Single(problems));
     }
 
+    [Fact]
+    public void TheRedisStoreWithoutRedisIsReported()
+    {
+        var problems = Validate(options => options.Session.Store = SessionStoreKind.Redis);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("Auth:Session:Store", problem);
+        Assert.Contains("Auth:Redis", problem);
+    }
+
+    [Theory]
+    [InlineData("redis:6379,password=secret,ssl=true", 0)]
+    [InlineData("redis:6379,asyncTimeout=soon", 1)]
+    [InlineData(",,,", 1)]
+    public void ARedisConnectionStringIsCheckedAtStartup(string configuration, int expectedProblems)
+    {
+        var problems = Validate(options => options.Redis = configuration);
+
+        Assert.Equal(expectedProblems, problems.Count);
+        Assert.All(problems, problem => Assert.Contains("Auth:Redis", problem));
+    }
+
     [Theory]
     [InlineData("http://idp.example.com/.well-known/openid-configuration")]
     [InlineData("http://localhost.evil.example/.well-known/openid-configuration")]
