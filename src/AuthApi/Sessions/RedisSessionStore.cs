@@ -33,17 +33,17 @@ internal sealed class RedisSessionStore(
     /// <summary>How stale <c>lastSeenAt</c> may be: activity is written at most once a minute per session.</summary>
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
+    // The hash's fields; the Lua scripts below name the ones they write ('identity', 'lastSeenAt', 'tokens', 'tokensFence').
     private static readonly RedisValue IdentityField = "identity";
     private static readonly RedisValue TokensField = "tokens";
     private static readonly RedisValue CreatedAtField = "createdAt";
     private static readonly RedisValue LastSeenAtField = "lastSeenAt";
     private static readonly RedisValue UserAgentField = "userAgent";
-    private static readonly RedisValue TokensFenceField = "tokensFence";
 
-    // Writes fields of a session that still exists (never brings an ended one back) and sets its expiry.
+    // Writes the identity and last activity of a session that still exists (never brings an ended one back) and sets its expiry.
     private static readonly LuaScript Touch = LuaScript.Prepare("""
         if redis.call('exists', @key) == 0 then return 0 end
-        redis.call('hset', @key, @field1, @value1, @field2, @value2)
+        redis.call('hset', @key, 'identity', @identity, 'lastSeenAt', @lastSeenAt)
         redis.call('pexpire', @key, @expiresInMs)
         return 1
         """);
@@ -232,10 +232,8 @@ internal sealed class RedisSessionStore(
         var touched = await Touch.EvaluateAsync(redis.Database, new
         {
             key = RedisKeys.Session(session.Id),
-            field1 = IdentityField,
-            value1 = Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession),
-            field2 = LastSeenAtField,
-            value2 = now.ToUnixTimeMilliseconds(),
+            identity = Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession),
+            lastSeenAt = now.ToUnixTimeMilliseconds(),
             expiresInMs = (long)RedisExpiry.Until(EndOf(session), time).TotalMilliseconds,
         });
         return (long)touched == 1;

@@ -11,6 +11,14 @@ public static class BrowserRequests
         return request;
     }
 
+    /// <summary><c>/me</c>'s <c>isLoggedIn</c> for this browser.</summary>
+    public static async Task<bool> IsLoggedInAsync(this HttpClient browser) =>
+        (await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean();
+
+    /// <summary><c>/me</c>'s <c>isLoggedIn</c> for a client that sends exactly these cookies.</summary>
+    public static async Task<bool> IsLoggedInAsync(this HttpClient client, IReadOnlyList<KeyValuePair<string, string>> cookies) =>
+        (await (await client.GetWithCookiesAsync("/me", cookies)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isLoggedIn").GetBoolean();
+
     /// <summary>The jar's cookies as they are now, to send later as an attacker who copied them would.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Copy(this CookieContainer jar) =>
         [.. jar.GetAllCookies().Select(cookie => new KeyValuePair<string, string>(cookie.Name, cookie.Value))];

@@ -1,13 +1,14 @@
 namespace AuthApi.Tests.Infrastructure;
 
-/// <summary>Waits for what another instance learns by a Redis message, which arrives a moment after the request that sent it.</summary>
+/// <summary>Waits for what another instance learns by a Redis message a moment after the request that sent it, or for a recovery.</summary>
 public static class Eventually
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(3);
 
-    /// <summary>The condition's first true answer within a few seconds, else its last (false) answer.</summary>
-    public static async Task<bool> IsTrueAsync(Func<Task<bool>> condition)
+    /// <summary>The condition's first true answer within <paramref name="within"/> (a few seconds by default), else its last (false) answer.</summary>
+    public static async Task<bool> IsTrueAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
+        var limit = within ?? DefaultLimit;
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
@@ -15,7 +16,7 @@ public static class Eventually
             {
                 return true;
             }
-            if (waited.Elapsed > Limit)
+            if (waited.Elapsed > limit)
             {
                 return false;
             }

@@ -31,10 +31,10 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         var response = await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(LogoutTokens.Claims(app, User, ProviderSid))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(await IsLoggedInAsync(first));
-        Assert.False(await IsLoggedInAsync(second));
-        Assert.True(await IsLoggedInAsync(sameUserElsewhere));
-        Assert.True(await IsLoggedInAsync(otherUser));
+        Assert.False(await first.IsLoggedInAsync());
+        Assert.False(await second.IsLoggedInAsync());
+        Assert.True(await sameUserElsewhere.IsLoggedInAsync());
+        Assert.True(await otherUser.IsLoggedInAsync());
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         var response = await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(LogoutTokens.Claims(app, subject: null, ProviderSid))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(await IsLoggedInAsync(ended));
-        Assert.True(await IsLoggedInAsync(kept));
+        Assert.False(await ended.IsLoggedInAsync());
+        Assert.True(await kept.IsLoggedInAsync());
     }
 
     [Fact]
@@ -62,9 +62,9 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         var response = await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(LogoutTokens.Claims(app, User, sid: null))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(await IsLoggedInAsync(first));
-        Assert.False(await IsLoggedInAsync(second));
-        Assert.True(await IsLoggedInAsync(otherUser));
+        Assert.False(await first.IsLoggedInAsync());
+        Assert.False(await second.IsLoggedInAsync());
+        Assert.True(await otherUser.IsLoggedInAsync());
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         var response = await PostAsync(app, body);
 
         await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidLogoutToken);
-        Assert.True(await IsLoggedInAsync(browser));
+        Assert.True(await browser.IsLoggedInAsync());
         Assert.Single(app.Factory.Logs.Lines, line => line.Contains("Refused a back-channel logout", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Factory.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
     }
@@ -117,7 +117,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         var replay = await PostAsync(app, LogoutTokens.Form(token));
 
         await ProblemAssert.IsAsync(replay, HttpStatusCode.BadRequest, ErrorCodes.InvalidLogoutToken);
-        Assert.True(await IsLoggedInAsync(loggedInAgain));
+        Assert.True(await loggedInAgain.IsLoggedInAsync());
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         var response = await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(claims)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(await IsLoggedInAsync(browser));
+        Assert.False(await browser.IsLoggedInAsync());
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         var response = await PostAsync(app, new FormBody(body, announcesItsLength));
 
         await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidLogoutToken);
-        Assert.True(await IsLoggedInAsync(browser));
+        Assert.True(await browser.IsLoggedInAsync());
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         var response = await PostAsync(app, LogoutTokens.Form(LogoutTokens.SignAsIs("""{"alg":"RS256","kid":"key-2"}""", payload, TestKeys.Rotated)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(await IsLoggedInAsync(browser));
+        Assert.False(await browser.IsLoggedInAsync());
         Assert.Equal(2, app.Provider.RequestsTo("/jwks"));
     }
 
@@ -196,13 +196,13 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
         forTwin["aud"] = "twin-client";
 
         var twinsLogout = await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(forTwin)));
-        var stillLoggedIn = await IsLoggedInAsync(browser);
+        var stillLoggedIn = await browser.IsLoggedInAsync();
         var testsLogout = await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(LogoutTokens.Claims(app, User, ProviderSid))));
 
         Assert.Equal(HttpStatusCode.OK, twinsLogout.StatusCode);
         Assert.True(stillLoggedIn);
         Assert.Equal(HttpStatusCode.OK, testsLogout.StatusCode);
-        Assert.False(await IsLoggedInAsync(browser));
+        Assert.False(await browser.IsLoggedInAsync());
     }
 
     [Fact]
@@ -244,12 +244,9 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
     {
         var browser = app.CreateBrowser();
         await app.LoginAsync(browser, Grant(subject, providerSid));
-        Assert.True(await IsLoggedInAsync(browser));
+        Assert.True(await browser.IsLoggedInAsync());
         return browser;
     }
-
-    private static async Task<bool> IsLoggedInAsync(HttpClient browser) =>
-        (await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean();
 
     /// <summary>Posts as the provider does: server to server, without cookies or an anti-forgery header.</summary>
     private static Task<HttpResponseMessage> PostAsync(TestApp app, HttpContent? body) =>

@@ -99,14 +99,14 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
         await app.LoginAsync(laptop, new Grant { Subject = "ada" });
         await app.LoginAsync(phone, new Grant { Subject = "ada" });
         await app.LoginAsync(colleague, new Grant { Subject = "grace" });
-        Assert.True(await IsLoggedInAsync(phone)); // B has read (and cached) the phone's session
+        Assert.True(await phone.IsLoggedInAsync()); // B has read (and cached) the phone's session
 
         var logout = await laptop.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout?everywhere=true"));
 
         Assert.Equal(HttpStatusCode.OK, logout.StatusCode);
-        Assert.False(await IsLoggedInAsync(laptop));
-        Assert.True(await Eventually.IsTrueAsync(async () => !await IsLoggedInAsync(phone)));
-        Assert.True(await IsLoggedInAsync(colleague));
+        Assert.False(await laptop.IsLoggedInAsync());
+        Assert.True(await Eventually.IsTrueAsync(async () => !await phone.IsLoggedInAsync()));
+        Assert.True(await colleague.IsLoggedInAsync());
         Assert.Equal(2, app.Provider.RevokedTokens.Count);
     }
 
@@ -123,8 +123,8 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
         var end = await laptop.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Delete, $"/me/sessions/{phoneSession.Id}"));
 
         Assert.Equal(HttpStatusCode.NoContent, end.StatusCode);
-        Assert.False(await IsLoggedInAsync(phone));
-        Assert.True(await IsLoggedInAsync(laptop));
+        Assert.False(await phone.IsLoggedInAsync());
+        Assert.True(await laptop.IsLoggedInAsync());
         Assert.Single((await laptop.GetFromJsonAsync<List<ActiveSession>>("/me/sessions"))!);
     }
 
@@ -141,7 +141,7 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
         var end = await attacker.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Delete, $"/me/sessions/{victimSid}"));
 
         await ProblemAssert.IsAsync(end, HttpStatusCode.NotFound, ErrorCodes.SessionNotFound);
-        Assert.True(await IsLoggedInAsync(victim));
+        Assert.True(await victim.IsLoggedInAsync());
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
         var end = await browser.DeleteAsync($"/me/sessions/{id}");
 
         await ProblemAssert.IsAsync(end, HttpStatusCode.Forbidden, ErrorCodes.CsrfHeaderMissing);
-        Assert.True(await IsLoggedInAsync(browser));
+        Assert.True(await browser.IsLoggedInAsync());
     }
 
     [Fact]
@@ -181,14 +181,14 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
         var browser = app.CreateBrowser();
         await app.LoginAsync(browser);
         app.Time.Advance(TimeSpan.FromMinutes(20));
-        Assert.True(await IsLoggedInAsync(browser)); // activity slides the window to 20 + 30 minutes
+        Assert.True(await browser.IsLoggedInAsync()); // activity slides the window to 20 + 30 minutes
 
         app.Time.Advance(TimeSpan.FromMinutes(29));
-        var stillIn = await IsLoggedInAsync(browser);
+        var stillIn = await browser.IsLoggedInAsync();
         app.Time.Advance(TimeSpan.FromMinutes(31));
 
         Assert.True(stillIn);
-        Assert.False(await IsLoggedInAsync(browser));
+        Assert.False(await browser.IsLoggedInAsync());
     }
 
     private TestApp NewApp(Action<Dictionary<string, string?>>? configure = null) => new(settings =>
@@ -197,7 +197,4 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
         settings["Auth:Session:Store"] = "Redis";
         configure?.Invoke(settings);
     });
-
-    private static async Task<bool> IsLoggedInAsync(HttpClient browser) =>
-        (await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean();
 }

@@ -37,11 +37,11 @@ public sealed class RedisSharedCookieSessionTests : IAsyncLifetime
         var stolen = cookies.Copy();
         var b = app.AddInstance();
         var thief = b.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        Assert.True(await IsLoggedInAsync(thief, stolen)); // B has read (and cached) the session
+        Assert.True(await thief.IsLoggedInAsync(stolen)); // B has read (and cached) the session
 
         await onA.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout"));
 
-        Assert.True(await Eventually.IsTrueAsync(async () => !await IsLoggedInAsync(thief, stolen)));
+        Assert.True(await Eventually.IsTrueAsync(async () => !await thief.IsLoggedInAsync(stolen)));
         await ProblemAssert.IsAsync(await thief.GetWithCookiesAsync("/me/tokens", stolen), HttpStatusCode.Unauthorized, ErrorCodes.NotAuthenticated);
     }
 
@@ -66,7 +66,4 @@ public sealed class RedisSharedCookieSessionTests : IAsyncLifetime
         Assert.Equal(1, app.Provider.RefreshGrants);
         Assert.Single(accessTokens.Distinct());
     }
-
-    private static async Task<bool> IsLoggedInAsync(HttpClient client, IReadOnlyList<KeyValuePair<string, string>> cookies) =>
-        (await (await client.GetWithCookiesAsync("/me", cookies)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isLoggedIn").GetBoolean();
 }
