@@ -1,3 +1,4 @@
+using AuthApi.Contracts;
 using AuthApi.Http;
 using AuthApi.Logging;
 using AuthApi.Login;
@@ -50,6 +51,7 @@ public static class AuthApiServices
 
         // Sessions: the cookie service and its keys, the store Auth:Session:Store names, and what Auth:Redis shares between instances.
         services.AddCookieKeys();
+        services.AddSingleton<SessionCookieCache>();
         services.AddSingleton<CookieJar>();
         services.AddSessionStore();
 
@@ -72,6 +74,8 @@ public static class AuthApiServices
         // HTTP: client addresses from the listed proxies only, Problem Details, CORS for the SPA origins, the OpenAPI document.
         services.AddTrustedProxies();
         services.AddAuthProblemDetails();
+        // Response bodies from source-generated JSON (the contracts' context) before reflection: no reflection on /me's path.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AuthApiJsonContext.Default));
         services.AddSpaCors();
         services.AddAuthApiOpenApi();
 

@@ -18,7 +18,7 @@ namespace AuthApi.Sessions;
 /// browser limit, and named with the <c>__Host-</c> prefix whenever <c>Auth:RedirectUri</c> is https.
 /// Anything missing, tampered or oversized reads as no cookie.
 /// </summary>
-internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions<AuthOptions> options)
+internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionCookieCache cache, IOptions<AuthOptions> options)
 {
     private const string HostPrefix = "__Host-";
     private const string ChunkCountPrefix = "chunks-";
@@ -51,7 +51,34 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions
     public string Protect<T>(T value, string purpose, JsonTypeInfo<T> typeInfo) =>
         WebEncoders.Base64UrlEncode(dataProtection.CreateProtector(purpose).Protect(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo)));
 
-    public T? Read<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo) where T : class
+    public T? Read<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo) where T : class =>
+        ReadValue(context, baseName) is { } raw ? Unprotect(raw, purpose, typeInfo) : null;
+
+    /// <summary>
+    /// Reads a session cookie through <see cref="SessionCookieCache"/>: a value this instance has decrypted before costs a
+    /// hash instead of an unprotect. <paramref name="keepUntil"/> says how long the decrypted value may be kept.
+    /// </summary>
+    public T? ReadCached<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo, Func<T, DateTimeOffset> keepUntil)
+        where T : class
+    {
+        if (ReadValue(context, baseName) is not { } raw)
+        {
+            return null;
+        }
+        if (cache.Get<T>(raw, purpose) is { } cached)
+        {
+            return cached;
+        }
+        var value = Unprotect(raw, purpose, typeInfo);
+        if (value is not null)
+        {
+            cache.Set(raw, purpose, value, keepUntil(value));
+        }
+        return value;
+    }
+
+    /// <summary>The cookie's protected value, its chunks joined; null when missing, empty or with a chunk missing.</summary>
+    private string? ReadValue(HttpContext context, string baseName)
     {
         var name = NameFor(baseName);
         var raw = context.Request.Cookies[name];
@@ -61,13 +88,9 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions
         }
         if (raw.StartsWith(ChunkCountPrefix, StringComparison.Ordinal))
         {
-            if (!AllChunksPresent(context, name, raw))
-            {
-                return null;
-            }
-            raw = _chunking.GetRequestCookie(context, name);
+            return AllChunksPresent(context, name, raw) ? _chunking.GetRequestCookie(context, name) : null;
         }
-        return Unprotect(raw, purpose, typeInfo);
+        return raw;
     }
 
     /// <summary>Writes a protected value, replacing every chunk a previous value of that cookie had.</summary>
@@ -148,11 +171,11 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, IOptions
         return true;
     }
 
-    private T? Unprotect<T>(string? raw, string purpose, JsonTypeInfo<T> typeInfo) where T : class
+    private T? Unprotect<T>(string raw, string purpose, JsonTypeInfo<T> typeInfo) where T : class
     {
         try
         {
-            var bytes = dataProtection.CreateProtector(purpose).Unprotect(WebEncoders.Base64UrlDecode(raw!));
+            var bytes = dataProtection.CreateProtector(purpose).Unprotect(WebEncoders.Base64UrlDecode(raw));
             return JsonSerializer.Deserialize(bytes, typeInfo);
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException)

@@ -14,7 +14,7 @@ internal sealed class CookieSessionStore(CookieJar jar, EndedSessions endedSessi
 
     public async ValueTask<UserSession?> ReadAsync(HttpContext context, bool activity)
     {
-        var session = jar.Read(context, SessionCookieNames.Identity, IdentityPurpose, SessionCookieJson.Compact.UserSession);
+        var session = jar.ReadCached(context, SessionCookieNames.Identity, IdentityPurpose, SessionCookieJson.Compact.UserSession, KeepUntil);
         if (session is null || session.IsExpired(time.GetUtcNow()) || await endedSessions.IsEndedAsync(session))
         {
             DeleteCookies(context);
@@ -27,6 +27,10 @@ internal sealed class CookieSessionStore(CookieJar jar, EndedSessions endedSessi
         }
         return session;
     }
+
+    /// <summary>A decrypted identity is of no use past its idle or absolute end.</summary>
+    private static DateTimeOffset KeepUntil(UserSession session) =>
+        session.IdleExpiresAt is { } idleEnd && idleEnd < session.ExpiresAt ? idleEnd : session.ExpiresAt;
 
     public ValueTask<SessionTokens?> ReadTokensAsync(HttpContext context, UserSession session)
     {

@@ -58,7 +58,8 @@ internal sealed class RedisSessionStore(
 
     public async ValueTask<UserSession?> ReadAsync(HttpContext context, bool activity)
     {
-        var handle = jar.Read(context, SessionCookieNames.Identity, HandlePurpose, SessionCookieJson.Compact.SessionHandle);
+        // A handle never changes; what it points to is read (and checked) in Redis.
+        var handle = jar.ReadCached(context, SessionCookieNames.Identity, HandlePurpose, SessionCookieJson.Compact.SessionHandle, static _ => DateTimeOffset.MaxValue);
         var now = time.GetUtcNow();
         var read = handle is null ? null : cache.Get<CachedSession>(handle.Id) ?? await FetchAsync(handle.Id);
         if (read is null || read.Session.IsExpired(now))
