@@ -33,8 +33,9 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
     /// The cookie's name: <c>__Host-</c> prefixed when the service is reached over https, as its redirect URI says.
     /// Configuration decides, not the request: behind a TLS-terminating proxy every request arrives over http.
     /// </summary>
-    public string NameFor(string baseName) =>
-        options.Value.UsesHttps ? HostPrefix + baseName : baseName;
+    public string NameFor(string baseName) => NamePrefix + baseName;
+
+    private string NamePrefix => options.Value.UsesHttps ? HostPrefix : "";
 
     /// <summary>
     /// JSON options for what cookies carry: nulls left out, and no HTML escaping, which a cookie never needs and which grows
@@ -61,6 +62,10 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
     public T? ReadCached<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo, Func<T, DateTimeOffset> keepUntil)
         where T : class
     {
+        if (CookieHeader.TryFindSingle(context.Request.Headers.Cookie, NamePrefix, baseName, out var plain) && cache.Get<T>(plain, purpose) is { } hit)
+        {
+            return hit;
+        }
         if (ReadValue(context, baseName) is not { } raw)
         {
             return null;

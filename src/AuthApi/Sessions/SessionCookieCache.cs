@@ -1,6 +1,5 @@
-using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AuthApi.Sessions;
@@ -17,20 +16,18 @@ internal sealed class SessionCookieCache(TimeProvider time) : IDisposable
     /// <summary>Longest an entry lives: bounds how long a revoked Data Protection key keeps reading here.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>Cookie bytes cached at most: about 32,000 single-chunk sessions.</summary>
-    private const long MaxBytes = 64L * 1024 * 1024;
+    /// <summary>Cookie characters cached at most: some 20,000 single-chunk sessions, whose decrypted form takes a few times that.</summary>
+    private const long MaxCharacters = 16L * 1024 * 1024;
 
-    private const int StackHashLimit = 1024;
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxCharacters, Clock = new TimeProviderClock(time) });
 
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxBytes, Clock = new TimeProviderClock(time) });
-
-    public T? Get<T>(string protectedValue, string purpose) where T : class =>
-        _entries.Get(KeyOf(protectedValue, purpose)) as T;
+    public T? Get<T>(ReadOnlySpan<char> protectedValue, string purpose) where T : class =>
+        _entries.Get(new CookieDigest(purpose, protectedValue)) as T;
 
     public void Set<T>(string protectedValue, string purpose, T value, DateTimeOffset keepUntil) where T : class
     {
         var expires = time.GetUtcNow() + MaxLifetime;
-        _entries.Set(KeyOf(protectedValue, purpose), value, new MemoryCacheEntryOptions
+        _entries.Set(new CookieDigest(purpose, protectedValue), value, new MemoryCacheEntryOptions
         {
             Size = protectedValue.Length,
             AbsoluteExpiration = keepUntil < expires ? keepUntil : expires,
@@ -39,35 +36,26 @@ internal sealed class SessionCookieCache(TimeProvider time) : IDisposable
 
     public void Dispose() => _entries.Dispose();
 
-    private static CookieDigest KeyOf(string protectedValue, string purpose)
+    /// <summary>A cookie kind and the SHA-256 of its value as four numbers: a key compared without allocating a string.</summary>
+    private readonly record struct CookieDigest(string Purpose, ulong A, ulong B, ulong C, ulong D)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(protectedValue.Length + purpose.Length + 1);
-        var rented = length > StackHashLimit ? ArrayPool<byte>.Shared.Rent(length) : null;
-        try
+        public CookieDigest(string purpose, ReadOnlySpan<char> value)
+            : this(purpose, Digest(value))
         {
-            Span<byte> buffer = rented is not null ? rented : stackalloc byte[StackHashLimit];
-            // The purpose first, then a separator no base64url value contains: two kinds of cookie never share a key.
-            var written = Encoding.UTF8.GetBytes(purpose, buffer);
-            buffer[written++] = (byte)'|';
-            written += Encoding.UTF8.GetBytes(protectedValue, buffer[written..]);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..written], hash);
-            return CookieDigest.From(hash);
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
 
-    /// <summary>A SHA-256 as four numbers: a key compared without allocating a string.</summary>
-    private readonly record struct CookieDigest(ulong A, ulong B, ulong C, ulong D)
-    {
-        public static CookieDigest From(ReadOnlySpan<byte> hash) => new(
-            BitConverter.ToUInt64(hash), BitConverter.ToUInt64(hash[8..]), BitConverter.ToUInt64(hash[16..]), BitConverter.ToUInt64(hash[24..]));
+        private CookieDigest(string purpose, (ulong A, ulong B, ulong C, ulong D) hash)
+            : this(purpose, hash.A, hash.B, hash.C, hash.D)
+        {
+        }
+
+        /// <summary>Hashes the characters where they lie: a cookie value is ASCII, so its UTF-16 bytes identify it as well.</summary>
+        private static (ulong, ulong, ulong, ulong) Digest(ReadOnlySpan<char> value)
+        {
+            Span<ulong> hash = stackalloc ulong[SHA256.HashSizeInBytes / sizeof(ulong)];
+            SHA256.HashData(MemoryMarshal.AsBytes(value), MemoryMarshal.AsBytes(hash));
+            return (hash[0], hash[1], hash[2], hash[3]);
+        }
     }
 
     /// <summary>The cache's clock from <see cref="TimeProvider"/>, so tests moving time expire entries too.</summary>
