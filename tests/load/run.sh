@@ -39,20 +39,21 @@ LOGIN_PATH="/login?provider=dev&login_hint=ada&returnUrl=/healthz"
 
 work=""
 started=()
+interrupted=0
 
 die() {
   echo "tests/load/run.sh: $*" >&2
   exit 1
 }
 
-# Stops every process this script started; keeps the temporary folder after a failure, for its logs.
+# Stops every process this script started; keeps the temporary folder after a failure (not after Ctrl-C), for its logs.
 cleanup() {
   local status=$? pid
   for pid in "${started[@]}"; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
-  if [[ -n $work && $status == 0 ]]; then
+  if [[ -n $work && ($status == 0 || $interrupted == 1) ]]; then
     rm -rf "$work"
   elif [[ -n $work ]]; then
     echo "tests/load/run.sh: the processes' logs are in $work" >&2
@@ -362,7 +363,7 @@ report() {
 main() {
   require_tools
   trap cleanup EXIT
-  trap 'exit 130' INT TERM
+  trap 'interrupted=1; exit 130' INT TERM
   work=$(mktemp -d)
   run_date=$(date -u "+%Y-%m-%d %H:%M UTC")
   build
