@@ -46,6 +46,7 @@ def main():
     parser.add_argument("--memory-requests", required=True, type=int)
     parser.add_argument("--date", required=True)
     parser.add_argument("--seconds", required=True, type=int)
+    parser.add_argument("--load", required=True)
     parser.add_argument("--docs", type=Path)
     parser.add_argument("--readme", type=Path)
     args = parser.parse_args()
@@ -96,6 +97,7 @@ def summarize(rows):
                 "p99": statistics.median(columns[2]),
                 "requests": sum(columns[3]),
                 "ratio": statistics.median(columns[4]),
+                "ratio_range": (min(columns[4]), max(columns[4])),
             }
     return figures
 
@@ -200,11 +202,13 @@ def summary_table(figures, memory, memory_requests):
 
 
 def full_table(figures):
-    lines = ["| | endpoint | req/s | p50 | p99 | × bare |", "|---|---|---:|---:|---:|---:|"]
+    lines = ["| | endpoint | req/s | p50 | p99 | × bare | × bare, lowest–highest round |", "|---|---|---:|---:|---:|---:|---:|"]
     for target, endpoints in figures.items():
         for endpoint, f in endpoints.items():
+            low, high = f["ratio_range"]
             lines.append(
-                f"| {label(target)} | {ENDPOINTS[endpoint]} | {f['rate']:,.0f} | {f['p50']:.2f} ms | {f['p99']:.2f} ms | {f['ratio']:.3f}× |"
+                f"| {label(target)} | {ENDPOINTS[endpoint]} | {f['rate']:,.0f} | {f['p50']:.2f} ms | {f['p99']:.2f} ms "
+                f"| {f['ratio']:.3f}× | {low:.3f}–{high:.3f} |"
             )
     return "\n".join(lines)
 
@@ -257,7 +261,7 @@ pair each endpoint with the bare endpoint measured beside it, rather than absolu
 - **req/s, p50, p99**: wrk (`-t1 -c32 --latency`, {args.duration} a run), the median over {args.rounds} rounds. For the
   login, logins/s and each login's wall time.
 - **× bare**: the endpoint's requests/s over the bare endpoint's (`/healthz`, a constant JSON answer of the same
-  process) in the same round, the median over the rounds.
+  process) in the same round, the median over the rounds; the last column shows how far the rounds spread.
 - Each round visits every endpoint in turn (round robin), each round starting one endpoint further along, after one
   discarded warm-up pass.
 
@@ -298,6 +302,7 @@ and it, not AuthApi, bounds the rate:
 - .NET: SDK {machine['sdk']}, ASP.NET Core runtime {machine['aspnet']}
 - wrk {machine['wrk']}, redis-server {machine['redis']}
 - Date: {args.date}; the run took {args.seconds // 60} min {args.seconds % 60} s, builds included.
+- Load average (1, 5, 15 minutes) when it started: {args.load}, on {machine['cores']} cores.
 
 ```bash
 {args.command}

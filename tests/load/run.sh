@@ -357,7 +357,8 @@ report() {
   local write=()
   if [[ $WRITE_DOCS == 1 ]]; then write=(--docs "$root/docs" --readme "$root/README.md"); fi
   python3 "$root/tests/load/report.py" --work "$work" --command "$command" --duration "$DURATION" --rounds "$ROUNDS" \
-    --logins "$LOGINS" --login-concurrency "$LOGIN_CONCURRENCY" --memory-requests "$MEMORY_REQUESTS" --date "$run_date" --seconds "$SECONDS" "${write[@]}"
+    --logins "$LOGINS" --login-concurrency "$LOGIN_CONCURRENCY" --memory-requests "$MEMORY_REQUESTS" --date "$run_date" --load "$load_at_start" --seconds "$SECONDS" \
+    "${write[@]}"
 }
 
 main() {
@@ -366,6 +367,8 @@ main() {
   trap 'interrupted=1; exit 130' INT TERM
   work=$(mktemp -d)
   run_date=$(date -u "+%Y-%m-%d %H:%M UTC")
+  # Other work on the machine moves every figure; the report says how busy it was.
+  load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
   build
   provider_port=$(free_port)
   declare -gA api_ports=()
