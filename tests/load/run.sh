@@ -80,7 +80,8 @@ free_port() {
 build() {
   echo "Building (Release)..."
   local project
-  for project in src/AuthApi src/AuthApi.DevIdentityProvider tests/load/Baseline; do
+  # The provider references AuthApi, so its build also builds src/AuthApi/bin/Release, which the script runs.
+  for project in src/AuthApi.DevIdentityProvider tests/load/Baseline; do
     dotnet build "$root/$project" -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; die "building $project failed."; }
   done
 }
