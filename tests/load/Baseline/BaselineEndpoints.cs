@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Baseline;
+
+/// <summary>A login that signs Ada in without a provider, a <c>/me</c> that serializes her claims, and a bare endpoint.</summary>
+internal static class BaselineEndpoints
+{
+    public static IEndpointRouteBuilder MapBaselineEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/login", Login);
+        app.MapGet("/me", Me);
+        app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("alive")));
+        return app;
+    }
+
+    /// <summary>Signs in a principal holding what the development provider's ID token and userinfo give AuthApi for Ada.</summary>
+    private static SignInHttpResult Login()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var identity = new ClaimsIdentity(
+        [
+            new Claim("iss", "http://127.0.0.1/"),
+            new Claim("exp", (now + 1200).ToString(CultureInfo.InvariantCulture)),
+            new Claim("iat", now.ToString(CultureInfo.InvariantCulture)),
+            new Claim("aud", "authapi-dev"),
+            new Claim("sub", "ada"),
+            new Claim("name", "Ada Lovelace"),
+            new Claim("email", "ada@example.com"),
+            new Claim("oi_au_id", Guid.NewGuid().ToString()),
+            new Claim("azp", "authapi-dev"),
+            new Claim("groups", "engineers"),
+            new Claim("groups", "admins"),
+            new Claim("oi_tkn_id", Guid.NewGuid().ToString()),
+        ], CookieAuthenticationDefaults.AuthenticationScheme, "name", "role");
+        return TypedResults.SignIn(new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>The claims as one JSON object, a repeated claim as an array, like AuthApi's <c>claims</c>.</summary>
+    private static Ok<MeResponse> Me(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return TypedResults.Ok(new MeResponse(false, null, null, null, null));
+        }
+        var claims = user.Claims
+            .GroupBy(claim => claim.Type)
+            .ToDictionary(group => group.Key, group => group.Skip(1).Any() ? (object)group.Select(claim => claim.Value).ToArray() : group.First().Value);
+        return TypedResults.Ok(new MeResponse(true, user.FindFirstValue("sub"), user.FindFirstValue("name"), user.FindFirstValue("email"), claims));
+    }
+}

@@ -1,0 +1,15 @@
+using Baseline;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Configure cookie authentication exactly as its documentation shows: the default scheme, the default options
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+
+// Configure the key ring in a folder, as AuthApi's cookie mode keeps its own; the load script passes a temporary one
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["Baseline:KeysPath"] ?? "keys"));
+
+var app = builder.Build();
+app.MapBaselineEndpoints();
+app.Run();

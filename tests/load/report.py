@@ -1,0 +1,408 @@
+"""The report of tests/load/run.sh: prints the table, and with --docs writes docs/performance.md, docs/performance.svg
+and the README's table from the measurements run.sh left in --work (results.tsv, memory.tsv, login-cpu.tsv).
+
+Standard library only: the chart is SVG text written by hand, so the script runs wherever python3 does.
+"""
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import subprocess
+from collections import defaultdict
+from html import escape
+from pathlib import Path
+
+TARGETS = {
+    "authapi-cookie": ("AuthApi, cookie sessions", "#2b6cb0"),
+    "authapi-redis": ("AuthApi, Redis store", "#dd6b20"),
+    "authapi-cookie-redis": ("AuthApi, cookie sessions + Auth:Redis", "#805ad5"),
+    "baseline": ("ASP.NET Core cookie auth", "#718096"),
+}
+ENDPOINTS = {
+    "bare": "bare `/healthz`",
+    "me": "`/me` logged in",
+    "me-anonymous": "`/me` anonymous",
+    "me-tokens": "`/me/tokens`",
+    "login": "full login",
+}
+# The chart leaves logins out: at a few thousandths of the bare endpoint their bars would not show.
+CHARTED = ["me", "me-anonymous", "me-tokens"]
+# Issue 11's goals for logged-in /me, as a share of the bare endpoint of the same process.
+GOALS = [("authapi-cookie", 0.8, "goal, cookie sessions"), ("authapi-redis", 0.6, "goal, Redis store")]
+README_BEGIN = "<!-- performance: written by tests/load/run.sh from docs/performance.md -->"
+README_END = "<!-- end of performance -->"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--work", required=True, type=Path)
+    parser.add_argument("--command", required=True)
+    parser.add_argument("--duration", required=True)
+    parser.add_argument("--rounds", required=True, type=int)
+    parser.add_argument("--logins", required=True, type=int)
+    parser.add_argument("--login-concurrency", required=True, type=int)
+    parser.add_argument("--memory-requests", required=True, type=int)
+    parser.add_argument("--date", required=True)
+    parser.add_argument("--seconds", required=True, type=int)
+    parser.add_argument("--load", required=True)
+    parser.add_argument("--docs", type=Path)
+    parser.add_argument("--readme", type=Path)
+    args = parser.parse_args()
+
+    figures = summarize(read_tsv(args.work / "results.tsv"))
+    memory = {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in read_tsv(args.work / "memory.tsv")}
+    login_cpu = summarize_login_cpu(read_tsv(args.work / "login-cpu.tsv"))
+    machine = describe_machine()
+
+    print()
+    print(console_table(figures, memory, login_cpu))
+    if args.docs:
+        chart = svg_chart(figures, args, machine)
+        (args.docs / "performance.svg").write_text(chart, encoding="utf-8")
+        markdown = performance_markdown(figures, memory, login_cpu, machine, args)
+        (args.docs / "performance.md").write_text(markdown, encoding="utf-8")
+        print(f"\nWrote {args.docs / 'performance.md'} and {args.docs / 'performance.svg'}.")
+    if args.readme:
+        update_readme(args.readme, figures, memory, args, machine)
+
+
+def read_tsv(path):
+    if not path.exists():
+        return []
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def summarize(rows):
+    """Per target and endpoint: the median requests/s, p50 and p99 over the rounds, and the median of the per-round ratios
+    to the bare endpoint (paired within a round, so both sides of a ratio saw the same moment of a shared machine)."""
+    by_round = defaultdict(dict)
+    for target, round_, endpoint, rate, p50, p99, requests in rows:
+        by_round[(target, round_)][endpoint] = (float(rate), float(p50), float(p99), int(requests))
+    samples = defaultdict(lambda: defaultdict(list))
+    for (target, _), endpoints in by_round.items():
+        bare = endpoints["bare"][0]
+        for endpoint, (rate, p50, p99, requests) in endpoints.items():
+            sample = samples[target][endpoint]
+            sample.append((rate, p50, p99, requests, rate / bare))
+    figures = {}
+    for target in sorted(samples, key=list(TARGETS).index):
+        figures[target] = {}
+        for endpoint in [e for e in ENDPOINTS if e in samples[target]]:
+            columns = list(zip(*samples[target][endpoint]))
+            figures[target][endpoint] = {
+                "rate": statistics.median(columns[0]),
+                "p50": statistics.median(columns[1]),
+                "p99": statistics.median(columns[2]),
+                "requests": sum(columns[3]),
+                "ratio": statistics.median(columns[4]),
+                "ratio_range": (min(columns[4]), max(columns[4])),
+            }
+    return figures
+
+
+def summarize_login_cpu(rows):
+    by_target = defaultdict(list)
+    for target, _, api_ms, provider_ms in rows:
+        by_target[target].append((float(api_ms), float(provider_ms)))
+    return {target: tuple(statistics.median(column) for column in zip(*values)) for target, values in by_target.items()}
+
+
+def describe_machine():
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        match = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
+        if match:
+            cpu = re.sub(r"\s+", " ", match.group(1).strip())
+    ram_gb = None
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        match = re.search(r"^MemTotal:\s*(\d+) kB", meminfo.read_text(), re.MULTILINE)
+        if match:
+            ram_gb = int(match.group(1)) / 1024 / 1024
+    os_name = platform.system()
+    os_release = Path("/etc/os-release")
+    if os_release.exists():
+        match = re.search(r'^PRETTY_NAME="?([^"\n]+)"?$', os_release.read_text(), re.MULTILINE)
+        if match:
+            os_name = match.group(1)
+    runtimes = run(["dotnet", "--list-runtimes"])
+    aspnet = re.findall(r"Microsoft\.AspNetCore\.App (\S+)", runtimes)
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "ram": f"{ram_gb:.0f} GB" if ram_gb else "unknown",
+        "os": f"{os_name}, Linux {platform.release()}" if platform.system() == "Linux" else os_name,
+        "sdk": run(["dotnet", "--version"]).strip(),
+        "aspnet": aspnet[-1] if aspnet else "unknown",
+        "wrk": (re.search(r"wrk (\S+)", run(["wrk", "-v"])) or re.search("(.*)", "unknown")).group(1),
+        "redis": (re.search(r"v=(\S+)", run(["redis-server", "--version"])) or re.search("(.*)", "unknown")).group(1),
+    }
+
+
+def run(command):
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, check=False)
+        return completed.stdout + completed.stderr
+    except OSError:
+        return ""
+
+
+def label(target):
+    return TARGETS[target][0]
+
+
+def megabytes(kb):
+    return f"{kb / 1024:.0f} MB"
+
+
+def memory_change(before, after):
+    return f"{(after - before) / 1024:+.1f} MB ({(after - before) / before:+.1%})"
+
+
+def share(value):
+    """A ratio to the bare endpoint; a login's is a few ten-thousandths, so small ones get more digits."""
+    return f"{value:.3f}" if value >= 0.01 else f"{value:.5f}"
+
+
+def console_table(figures, memory, login_cpu):
+    lines = [f"{'':38} {'endpoint':20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'× bare':>7}"]
+    for target, endpoints in figures.items():
+        for endpoint, f in endpoints.items():
+            name = ENDPOINTS[endpoint].replace("`", "")
+            lines.append(f"{label(target):38} {name:20} {f['rate']:9.0f} {f['p50']:8.2f} {f['p99']:8.2f} {share(f['ratio']):>7}×")
+    lines.append("")
+    lines.append(f"{'':38} {'RSS before':>10} {'RSS after':>10} {'change':>16} {'/me requests':>13}")
+    for target, (before, after, requests) in memory.items():
+        lines.append(f"{label(target):38} {megabytes(before):>10} {megabytes(after):>10} {memory_change(before, after):>16} {requests:>13,}")
+    for target, (api_ms, provider_ms) in login_cpu.items():
+        lines.append(f"{label(target)}: a login costs AuthApi {api_ms:.1f} ms of CPU, the dev provider {provider_ms:.1f} ms")
+    return "\n".join(lines)
+
+
+def ratio(figures, target, endpoint):
+    f = figures.get(target, {}).get(endpoint)
+    return f"{f['ratio']:.2f}×" if f else "—"
+
+
+def summary_table(figures, memory, memory_requests):
+    """The README's table: one row per target."""
+    lines = [
+        f"| | `/me` logged in req/s | `/me` logged in × bare | `/me` anonymous × bare | `/me/tokens` × bare | logins/s | RSS before → after {memory_requests:,}+ `/me` |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for target, endpoints in figures.items():
+        login = endpoints.get("login")
+        logins = f"{login['rate']:.0f}" if login else "—"
+        before, after, _ = memory.get(target, (0, 0, 0))
+        rss = f"{megabytes(before)} → {megabytes(after)}" if before else "—"
+        lines.append(
+            f"| {label(target)} | {endpoints['me']['rate']:,.0f} | {ratio(figures, target, 'me')} "
+            f"| {ratio(figures, target, 'me-anonymous')} | {ratio(figures, target, 'me-tokens')} | {logins} | {rss} |"
+        )
+    return "\n".join(lines)
+
+
+def full_table(figures):
+    lines = ["| | endpoint | req/s | p50 | p99 | × bare | × bare, lowest–highest round |", "|---|---|---:|---:|---:|---:|---:|"]
+    for target, endpoints in figures.items():
+        for endpoint, f in endpoints.items():
+            low, high = f["ratio_range"]
+            lines.append(
+                f"| {label(target)} | {ENDPOINTS[endpoint]} | {f['rate']:,.0f} | {f['p50']:.2f} ms | {f['p99']:.2f} ms "
+                f"| {share(f['ratio'])}× | {share(low)}–{share(high)} |"
+            )
+    return "\n".join(lines)
+
+
+def memory_table(memory):
+    lines = ["| | RSS before | RSS after | change | logged-in `/me` requests |", "|---|---:|---:|---:|---:|"]
+    for target, (before, after, requests) in memory.items():
+        lines.append(f"| {label(target)} | {megabytes(before)} | {megabytes(after)} | {memory_change(before, after)} | {requests:,} |")
+    return "\n".join(lines)
+
+
+def machine_line(machine):
+    return f"{machine['cores']} cores ({machine['cpu']}), {machine['ram']} RAM, {machine['os']}, .NET {machine['aspnet']}"
+
+
+def headline(figures):
+    parts = []
+    for target, goal, _ in GOALS:
+        if target in figures:
+            parts.append(f"{label(target)} {ratio(figures, target, 'me')} (goal {goal}×)")
+    if "baseline" in figures:
+        parts.append(f"{label('baseline')} {ratio(figures, 'baseline', 'me')}")
+    return "Logged-in `/me` as a share of the bare endpoint of the same process: " + "; ".join(parts) + "."
+
+
+def performance_markdown(figures, memory, login_cpu, machine, args):
+    cpu_lines = "\n".join(
+        f"- {label(target)}: AuthApi spent {api_ms:.1f} ms of CPU per login, the development provider {provider_ms:.1f} ms."
+        for target, (api_ms, provider_ms) in login_cpu.items()
+    )
+    return f"""# Performance
+
+Written by `tests/load/run.sh` on {args.date}; do not edit by hand, run the script again.
+
+{headline(figures)}
+
+![Requests/s of each endpoint as a share of the bare endpoint of the same process](performance.svg)
+
+Figures vary by about ±15 % between runs on this machine ({machine['cores']} cores, shared with other work): compare the ratios, which
+pair each endpoint with the bare endpoint measured beside it, rather than absolute requests/s, and compare within one run.
+
+## Summary
+
+{summary_table(figures, memory, args.memory_requests)}
+
+## Every endpoint
+
+{full_table(figures)}
+
+- **req/s, p50, p99**: wrk (`-t1 -c32 --latency`, {args.duration} a run), the median over {args.rounds} rounds. For the
+  login, logins/s and each login's wall time.
+- **× bare**: the endpoint's requests/s over the bare endpoint's (`/healthz`, a constant JSON answer of the same
+  process) in the same round, the median over the rounds; the last column shows how far the rounds spread.
+- Each round visits every endpoint in turn (round robin), each round starting one endpoint further along, after one
+  discarded warm-up pass.
+
+## Memory
+
+The process's resident memory (`VmRSS` in `/proc/<pid>/status`) after the rounds, then after at least
+{args.memory_requests:,} more logged-in `/me` requests (wrk runs until their count reaches it). Flat means no
+per-request leak; the heap has already grown to its working size during the rounds.
+
+{memory_table(memory)}
+
+## Logins
+
+A full login is the whole browser chain, driven by curl: `GET /login?provider=dev&login_hint=ada` → the development
+provider's authorize endpoint (which signs Ada in at once for that hint) → `GET /oauth2callback` (code exchange, ID token
+validation, userinfo, the session written) → the return URL. {args.logins} logins a round, {args.login_concurrency} at a
+time, each curl process logging in again and again over its kept connections. The provider runs on the same machine,
+and it, not AuthApi, bounds the rate:
+
+{cpu_lines}
+
+## How it was measured
+
+- AuthApi (`src/AuthApi`, Release) runs as its own process in the Production environment, configured on the command line
+  for the development provider (`src/AuthApi.DevIdentityProvider`, Release, another process). Cookie sessions keep their
+  Data Protection keys in a folder; the Redis modes use a local `redis-server` on a free port with persistence off.
+  `Auth:Session:IdleTimeout` is 30 minutes as in the dev stack; the login rate limit is off.
+- ASP.NET Core cookie auth is `tests/load/Baseline`: `AddAuthentication().AddCookie()` with default options and file keys,
+  a `/login` signing in Ada's claims, a `/me` serializing the claims to JSON, a bare `/healthz`. It has no provider, so
+  its row has no login and no `/me/tokens`.
+- wrk and the server share the machine: with one wrk thread on 2 cores, the server gets about one core.
+
+## Machine and command
+
+- CPU: {machine['cpu']}, {machine['cores']} cores (`nproc`)
+- RAM: {machine['ram']}
+- OS: {machine['os']}
+- .NET: SDK {machine['sdk']}, ASP.NET Core runtime {machine['aspnet']}
+- wrk {machine['wrk']}, redis-server {machine['redis']}
+- Date: {args.date}; the run took {args.seconds // 60} min {args.seconds % 60} s, builds included.
+- Load average (1, 5, 15 minutes) when it started: {args.load}, on {machine['cores']} cores.
+
+```bash
+{args.command}
+```
+"""
+
+
+def update_readme(path, figures, memory, args, machine):
+    text = path.read_text(encoding="utf-8")
+    if README_BEGIN not in text or README_END not in text:
+        print(f"{path} has no performance markers ({README_BEGIN}); its table was not updated.")
+        return
+    block = f"""{README_BEGIN}
+![Requests/s of each endpoint as a share of the bare endpoint of the same process](docs/performance.svg)
+
+{summary_table(figures, memory, args.memory_requests)}
+
+Measured {args.date} on {machine_line(machine)}.
+Figures move by about ±15 % between runs; logins/s is bounded by the development provider running on the same machine.
+Every figure, latencies and the method: [docs/performance.md](docs/performance.md).
+{README_END}"""
+    start = text.index(README_BEGIN)
+    end = text.index(README_END) + len(README_END)
+    path.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    print(f"Updated the table in {path}.")
+
+
+def svg_chart(figures, args, machine):
+    """A grouped bar chart: one group per endpoint, one bar per target, dashed lines at the goals."""
+    width, height = 920, 430
+    left, right, top, bottom = 56, 200, 92, 48
+    plot_w, plot_h = width - left - right, height - top - bottom
+    targets = list(figures)
+    highest = max([f[e]["ratio"] for f in figures.values() for e in CHARTED if e in f] + [1.0])
+    y_max = (int(highest * 5) + 1) / 5  # the next step of 0.2 above the highest bar
+    def y(value):
+        return top + plot_h - value / y_max * plot_h
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12">',
+        "<title>Requests/s of each endpoint as a share of the bare endpoint of the same process</title>",
+        f"<desc>{escape(headline(figures).replace('`', ''))}</desc>",
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="{left}" y="24" font-size="15" font-weight="600">Requests/s as a share of a bare endpoint of the same process</text>',
+        f'<text x="{left}" y="43" fill="#4a5568">1.0× = as fast as its own /healthz. wrk -t1 -c32, median of {args.rounds} rounds of '
+        f'{escape(args.duration)}; {machine["cores"]} cores; {escape(args.date)}</text>',
+    ]
+    # Legend
+    x = left
+    for target in targets:
+        name, color = TARGETS[target]
+        out.append(f'<rect x="{x}" y="58" width="12" height="12" fill="{color}"/>')
+        out.append(f'<text x="{x + 17}" y="68.5">{escape(name)}</text>')
+        x += 34 + 7.2 * len(name)
+    # Grid and axis
+    step = 0.2
+    value = 0.0
+    while value <= y_max + 1e-9:
+        out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#e2e8f0"/>')
+        out.append(f'<text x="{left - 8}" y="{y(value) + 4:.1f}" text-anchor="end" fill="#4a5568">{value:.1f}×</text>')
+        value += step
+    out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#4a5568"/>')
+    out.append(f'<line x1="{left}" x2="{left + plot_w + 8}" y1="{y(1):.1f}" y2="{y(1):.1f}" stroke="#4a5568" stroke-width="1.5"/>')
+    out.append(f'<text x="{left + plot_w + 12}" y="{y(1) + 4:.1f}" fill="#4a5568">bare endpoint: 1.0×</text>')
+    # Bars
+    group_w = plot_w / len(CHARTED)
+    bar_w = min(40.0, group_w * 0.8 / len(targets))
+    for g, endpoint in enumerate(CHARTED):
+        group_x = left + g * group_w + (group_w - bar_w * len(targets)) / 2
+        for t, target in enumerate(targets):
+            bar_x = group_x + t * bar_w
+            f = figures[target].get(endpoint)
+            if f is None:
+                out.append(f'<text x="{bar_x + bar_w / 2:.1f}" y="{y(0) - 5:.1f}" text-anchor="middle" fill="#a0aec0" font-size="10">n/a</text>')
+                continue
+            color = TARGETS[target][1]
+            out.append(
+                f'<rect x="{bar_x + 2:.1f}" y="{y(f["ratio"]):.1f}" width="{bar_w - 4:.1f}" height="{y(0) - y(f["ratio"]):.1f}" fill="{color}">'
+                f'<title>{escape(TARGETS[target][0])}, {escape(ENDPOINTS[endpoint].replace("`", ""))}: {f["ratio"]:.2f}× ({f["rate"]:,.0f} req/s)</title></rect>'
+            )
+            out.append(f'<text x="{bar_x + bar_w / 2:.1f}" y="{y(f["ratio"]) - 4:.1f}" text-anchor="middle" font-size="10">{f["ratio"]:.2f}</text>')
+        out.append(
+            f'<text x="{left + g * group_w + group_w / 2:.1f}" y="{y(0) + 20:.1f}" text-anchor="middle" font-weight="600">'
+            f'{escape(ENDPOINTS[endpoint].replace("`", ""))}</text>'
+        )
+    # Goals
+    for target, goal, text in GOALS:
+        color = TARGETS[target][1]
+        out.append(f'<line x1="{left}" x2="{left + plot_w + 8}" y1="{y(goal):.1f}" y2="{y(goal):.1f}" stroke="{color}" stroke-width="1.5" stroke-dasharray="6 4"/>')
+        out.append(f'<text x="{left + plot_w + 12}" y="{y(goal) + 4:.1f}" fill="{color}">{escape(text)}: {goal}×</text>')
+    lowest_goal = min(goal for _, goal, _ in GOALS)
+    out.append(f'<text x="{left + plot_w + 12}" y="{y(lowest_goal) + 20:.1f}" fill="#718096" font-size="10">(goals for logged-in /me)</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    main()

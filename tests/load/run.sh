@@ -1,0 +1,388 @@
+#!/usr/bin/env bash
+# The load test of issue 11: AuthApi's /me against a bare endpoint of the same process, in cookie and Redis mode, beside
+# ASP.NET Core's own cookie authentication (tests/load/Baseline), all in one run. One command from a fresh clone:
+#
+#   tests/load/run.sh
+#
+# Settings, from the environment (defaults in brackets):
+#   DURATION [2s]            length of each wrk run
+#   ROUNDS [5]               round-robin passes over the endpoints; the report takes the median
+#   WARMUP [2s]              length of each wrk run of the discarded warm-up pass
+#   LOGINS [48]              full logins per round, LOGIN_CONCURRENCY [8] of them at a time
+#   MEMORY_REQUESTS [100000] logged-in /me requests between the two memory readings
+#   MODES ["cookie redis"]   AuthApi's modes, in order; add cookie-redis (cookie sessions + Auth:Redis) for a third
+#   WRITE_DOCS [1]           0 prints the table only; 1 also writes docs/performance.md, docs/performance.svg and the
+#                            README's table
+#
+# Needs the .NET SDK, curl, python3, wrk and redis-server (the last two are Debian packages of those names). Builds what it
+# runs (Release), starts every process on free loopback ports with its files in a temporary folder, and stops them on exit.
+set -euo pipefail
+# Without it, a failure inside $(...) would not stop the script.
+shopt -s inherit_errexit
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+DURATION=${DURATION:-2s}
+ROUNDS=${ROUNDS:-5}
+WARMUP=${WARMUP:-2s}
+LOGINS=${LOGINS:-48}
+LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-8}
+MEMORY_REQUESTS=${MEMORY_REQUESTS:-100000}
+MODES=${MODES:-cookie redis}
+WRITE_DOCS=${WRITE_DOCS:-1}
+
+# wrk's shape is fixed by the issue: one client thread, 32 connections, so every figure compares like with like.
+WRK=(wrk -t1 -c32 --latency)
+# The dev provider's client and its seeded user (src/AuthApi.DevIdentityProvider/devidentityprovider.json).
+CLIENT_ID=authapi-dev
+CLIENT_SECRET=authapi-dev-secret-not-for-production
+LOGIN_PATH="/login?provider=dev&login_hint=ada&returnUrl=/healthz"
+
+work=""
+started=()
+interrupted=0
+
+die() {
+  echo "tests/load/run.sh: $*" >&2
+  exit 1
+}
+
+# Stops every process this script started; keeps the temporary folder after a failure (not after Ctrl-C), for its logs.
+cleanup() {
+  local status=$? pid
+  for pid in "${started[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  if [[ -n $work && ($status == 0 || $interrupted == 1) ]]; then
+    rm -rf "$work"
+  elif [[ -n $work ]]; then
+    echo "tests/load/run.sh: the processes' logs are in $work" >&2
+  fi
+}
+
+require_tools() {
+  local tool
+  for tool in dotnet curl python3; do
+    command -v "$tool" >/dev/null || die "$tool is not on the PATH."
+  done
+  command -v wrk >/dev/null || die "wrk is not on the PATH; install it (Debian/Ubuntu: sudo apt-get install wrk)."
+  command -v redis-server >/dev/null || die "redis-server is not on the PATH; install it (Debian/Ubuntu: sudo apt-get install redis-server)."
+  local mode
+  for mode in $MODES; do
+    [[ $mode =~ ^(cookie|redis|cookie-redis)$ ]] || die "MODES: '$mode' is not a mode; use cookie, redis or cookie-redis."
+  done
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+build() {
+  echo "Building (Release)..."
+  local project
+  # The provider references AuthApi, so its build also builds src/AuthApi/bin/Release, which the script runs.
+  for project in src/AuthApi.DevIdentityProvider tests/load/Baseline; do
+    dotnet build "$root/$project" -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log"; die "building $project failed."; }
+  done
+}
+
+# Runs a built app with its output folder as content root (where its appsettings.json is) in the background; the process
+# ID lands in the named variable, the output in $work/<name>.log.
+start_app() {
+  local -n pid_out=$1
+  local name=$2 folder=$3 dll=$4
+  shift 4
+  local output="$root/$folder/bin/Release/net10.0"
+  # Started directly (not in a subshell) so that $! is the app's own process: its memory is read and it is stopped by it.
+  dotnet "$output/$dll" --contentRoot "$output" "$@" >"$work/$name.log" 2>&1 &
+  pid_out=$!
+  started+=("$pid_out")
+}
+
+wait_for() {
+  local name=$1 pid=$2 url=$3
+  for _ in $(seq 120); do
+    curl -sf -o /dev/null "$url" && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$work/$name.log" >&2; die "$name stopped while starting."; }
+    sleep 0.5
+  done
+  cat "$work/$name.log" >&2
+  die "$name did not answer $url within a minute."
+}
+
+# Something outside this script may end a process (a cleanup by name elsewhere on a shared machine): say so, rather than
+# leave wrk's "connection refused".
+expect_running() {
+  local name=$1 pid=$2
+  kill -0 "$pid" 2>/dev/null || die "$name (process $pid) stopped during the run, not by this script; its log is $work/$name.log."
+}
+
+stop_app() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# One development provider for the whole run, with a redirect URI for each AuthApi port; AuthApi runs as its own process,
+# in Production as deployed, so its memory and CPU are its own and not the provider's.
+start_provider() {
+  local args=(--urls "http://127.0.0.1:$provider_port" --DevIdentityProvider:AuthApiUrl=)
+  local i=0 mode
+  for mode in $MODES; do
+    args+=("--DevIdentityProvider:RedirectUris:$i" "http://127.0.0.1:${api_ports[$mode]}/oauth2callback")
+    i=$((i + 1))
+  done
+  start_app provider_pid provider src/AuthApi.DevIdentityProvider AuthApi.DevIdentityProvider.dll "${args[@]}"
+  wait_for provider "$provider_pid" "http://127.0.0.1:$provider_port/.well-known/openid-configuration"
+}
+
+start_redis() {
+  local -n redis_pid_out=$1
+  local port=$2
+  mkdir -p "$work/redis-$port"
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$work/redis-$port" --save "" --appendonly no >"$work/redis-$port.log" 2>&1 &
+  redis_pid_out=$!
+  started+=("$redis_pid_out")
+}
+
+start_authapi() {
+  local -n api_pid_out=$1
+  local mode=$2 port=$3 redis_port=${4:-}
+  local args=(
+    --urls "http://127.0.0.1:$port"
+    --Auth:RedirectUri "http://127.0.0.1:$port/oauth2callback"
+    --Auth:Providers:dev:ServerMetadataUrl "http://127.0.0.1:$provider_port/.well-known/openid-configuration"
+    --Auth:Providers:dev:ClientId "$CLIENT_ID"
+    --Auth:Providers:dev:ClientSecret "$CLIENT_SECRET"
+    --Auth:Providers:dev:Scope "openid profile email offline_access"
+    --Auth:ExposeTokens "id,access"
+    # As the dev stack: an idle timeout is what deployments set, and it is checked on every read.
+    --Auth:Session:IdleTimeout 00:30:00
+    --Auth:DataProtection:KeysPath "$work/keys-$mode"
+    # Every login comes from 127.0.0.1: the per-IP limit would cap the login figure at 30 a minute.
+    --Auth:RateLimit:PermitsPerMinute 0
+  )
+  case $mode in
+    cookie-redis) args+=(--Auth:Redis "127.0.0.1:$redis_port") ;;
+    redis) args+=(--Auth:Redis "127.0.0.1:$redis_port" --Auth:Session:Store Redis) ;;
+  esac
+  start_app api_pid_out "authapi-$mode" src/AuthApi AuthApi.dll "${args[@]}"
+  wait_for "authapi-$mode" "$api_pid_out" "http://127.0.0.1:$port/readyz"
+}
+
+start_baseline() {
+  local -n baseline_pid_out=$1
+  start_app baseline_pid_out baseline tests/load/Baseline Baseline.dll --urls "http://127.0.0.1:$2" --Baseline:KeysPath "$work/keys-baseline"
+  wait_for baseline "$baseline_pid_out" "http://127.0.0.1:$2/healthz"
+}
+
+# Logs in with curl (for AuthApi through the provider: /login, the provider's authorize endpoint, which signs Ada in at
+# once for login_hint=ada, /oauth2callback) and prints the Cookie header that carries the session.
+log_in() {
+  local url=$1 jar="$work/jar-$RANDOM"
+  curl -sf -L -c "$jar" -b "$jar" -o /dev/null "$url" || die "logging in at $url failed."
+  awk -F'\t' 'NF == 7 { printf "%s=%s; ", $6, $7 }' "$jar"
+}
+
+expect_body() {
+  local url=$1 cookie=$2 expected=$3 body
+  local headers=()
+  if [[ -n $cookie ]]; then headers=(-H "Cookie: $cookie"); fi
+  body=$(curl -sf "${headers[@]}" "$url") || die "GET $url failed."
+  [[ $body == *"$expected"* ]] || die "GET $url answered $body, expected it to contain $expected."
+}
+
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+rss_kb() {
+  awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"
+}
+
+# One wrk run; prints "requests/s p50-ms p99-ms requests" and stops the script if any answer was not 2xx, since then it
+# would measure an error path.
+wrk_run() {
+  local duration=$1 url=$2 cookie=$3 output
+  local headers=()
+  if [[ -n $cookie ]]; then headers=(-H "Cookie: $cookie"); fi
+  output=$("${WRK[@]}" -d"$duration" "${headers[@]}" "$url" 2>&1) || die "wrk failed on $url: $output"
+  if grep -q "Non-2xx" <<<"$output"; then
+    echo "$output" >&2
+    die "GET $url answered errors under load."
+  fi
+  awk '
+    function ms(value) {
+      if (value ~ /us$/) return value / 1000
+      if (value ~ /ms$/) return value + 0
+      if (value ~ /m$/) return value * 60000
+      return value * 1000
+    }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    $2 == "requests" && $3 == "in" { requests = $1 }
+    $1 == "Requests/sec:" { rate = $2 }
+    END { printf "%s %.3f %.3f %s\n", rate, p50, p99, requests }' <<<"$output"
+}
+
+# LOGINS full logins, LOGIN_CONCURRENCY at a time; prints "logins/s p50-ms p99-ms count api-cpu-ms provider-cpu-ms" (the
+# CPU each process spent per login). Each worker is one curl that logs in again and again, keeping its connections and
+# cookies as a browser would; wrk cannot follow a redirect chain across two hosts, so curl drives logins.
+login_run() {
+  local port=$1 api_pid=$2
+  local per_worker=$(((LOGINS + LOGIN_CONCURRENCY - 1) / LOGIN_CONCURRENCY))
+  local url="http://127.0.0.1:$port$LOGIN_PATH" times="$work/login-times" worker i
+  local api_before provider_before started_at ended_at
+  expect_running provider "$provider_pid"
+  api_before=$(cpu_ticks "$api_pid")
+  provider_before=$(cpu_ticks "$provider_pid")
+  started_at=$(date +%s.%N)
+  for ((worker = 0; worker < LOGIN_CONCURRENCY; worker++)); do
+    local urls=()
+    for ((i = 0; i < per_worker; i++)); do urls+=(-o /dev/null "$url"); done
+    curl -s -L -c /dev/null -w '%{http_code} %{time_total} %{url_effective}\n' "${urls[@]}" >"$times.$worker" &
+  done
+  wait
+  ended_at=$(date +%s.%N)
+  cat "$times".* >"$times"
+  rm -f "$times".*
+  # A completed login ends on returnUrl; one that failed ends on returnUrl?auth_error=...
+  if grep -qv '^200 [0-9.]* http://[^ ]*/healthz$' "$times"; then
+    grep -v '^200 [0-9.]* http://[^ ]*/healthz$' "$times" | head -3 >&2
+    die "a login failed; see the lines above and $work/authapi-*.log."
+  fi
+  local count
+  count=$(wc -l <"$times")
+  sort -n -k2 "$times" | awk -v count="$count" -v elapsed="$ended_at - $started_at" \
+    -v api="$(($(cpu_ticks "$api_pid") - api_before))" -v provider="$(($(cpu_ticks "$provider_pid") - provider_before))" \
+    -v hz="$(getconf CLK_TCK)" '
+    { seconds[NR] = $2 }
+    END {
+      split(elapsed, times, " - "); elapsed = times[1] - times[2]
+      p50 = seconds[int((count * 50 + 99) / 100)]; p99 = seconds[int((count * 99 + 99) / 100)]
+      printf "%.1f %.1f %.1f %d %.2f %.2f\n", count / elapsed, p50 * 1000, p99 * 1000, count,
+        api * 1000 / hz / count, provider * 1000 / hz / count
+    }'
+}
+
+# The endpoints of one target, each as "name path cookie-kind".
+endpoints_of() {
+  if [[ $1 == baseline ]]; then
+    printf '%s\n' "bare /healthz none" "me /me session" "me-anonymous /me none"
+  else
+    printf '%s\n' "bare /healthz none" "me /me session" "me-anonymous /me none" "me-tokens /me/tokens session" "login $LOGIN_PATH none"
+  fi
+}
+
+# Round robin over the endpoints, ROUNDS times, after one discarded warm-up pass (tiered JIT, connection pools, caches);
+# each round starts one endpoint further along, so that no endpoint always runs right after the logins.
+# The report takes each figure's median over the rounds, and each ratio as the median of the per-round ratios (an
+# endpoint's requests/s over the bare endpoint's in the same round): next to each other in time, both see the same
+# machine, and the median drops a round that other work on this shared 2-core machine disturbed. It is not the last round
+# because a single round has no defence against such a disturbance; many short rounds rather than a few long ones, for
+# the same reason.
+measure_target() {
+  local target=$1 port=$2 pid=$3 cookie=$4
+  local endpoints round i name path kind duration line header rate p50 p99 requests api_ms provider_ms
+  mapfile -t endpoints < <(endpoints_of "$target")
+  echo "  $target: warm-up, then $ROUNDS rounds..."
+  for round in $(seq 0 "$ROUNDS"); do
+    duration=$DURATION
+    if ((round == 0)); then duration=$WARMUP; fi
+    for ((i = 0; i < ${#endpoints[@]}; i++)); do
+      read -r name path kind <<<"${endpoints[(i + round) % ${#endpoints[@]}]}"
+      expect_running "$target" "$pid"
+      if [[ $name == login ]]; then
+        line=$(login_run "$port" "$pid")
+        read -r rate p50 p99 requests api_ms provider_ms <<<"$line"
+        if ((round > 0)); then printf '%s\t%s\t%s\t%s\n' "$target" "$round" "$api_ms" "$provider_ms" >>"$work/login-cpu.tsv"; fi
+      else
+        header=""
+        if [[ $kind == session ]]; then header=$cookie; fi
+        line=$(wrk_run "$duration" "http://127.0.0.1:$port$path" "$header")
+        read -r rate p50 p99 requests <<<"$line"
+      fi
+      if ((round > 0)); then
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$round" "$name" "$rate" "$p50" "$p99" "$requests" >>"$work/results.tsv"
+      fi
+    done
+  done
+}
+
+# Memory before and after at least MEMORY_REQUESTS logged-in /me requests, after the rounds so that the heap has
+# already grown to what the load needs: a leak shows as growth here, warm-up does not.
+measure_memory() {
+  local target=$1 port=$2 pid=$3 cookie=$4
+  local before after total=0 line
+  before=$(rss_kb "$pid")
+  while ((total < MEMORY_REQUESTS)); do
+    line=$(wrk_run "$DURATION" "http://127.0.0.1:$port/me" "$cookie")
+    total=$((total + ${line##* }))
+  done
+  after=$(rss_kb "$pid")
+  printf '%s\t%s\t%s\t%s\n' "$target" "$before" "$after" "$total" >>"$work/memory.tsv"
+  echo "  $target: RSS $((before / 1024)) MB before, $((after / 1024)) MB after $total logged-in /me requests"
+}
+
+run_authapi() {
+  local mode=$1 port=${api_ports[$1]} redis_port="" redis_pid="" api_pid cookie
+  if [[ $mode != cookie ]]; then
+    redis_port=$(free_port)
+    start_redis redis_pid "$redis_port"
+  fi
+  start_authapi api_pid "$mode" "$port" "$redis_port"
+  cookie=$(log_in "http://127.0.0.1:$port$LOGIN_PATH")
+  expect_body "http://127.0.0.1:$port/me" "$cookie" '"isLoggedIn":true'
+  expect_body "http://127.0.0.1:$port/me" "" '"isLoggedIn":false'
+  expect_body "http://127.0.0.1:$port/me/tokens" "$cookie" '"access":'
+  measure_target "authapi-$mode" "$port" "$api_pid" "$cookie"
+  measure_memory "authapi-$mode" "$port" "$api_pid" "$cookie"
+  stop_app "$api_pid"
+  if [[ -n $redis_pid ]]; then stop_app "$redis_pid"; fi
+  true
+}
+
+run_baseline() {
+  local port pid cookie
+  port=$(free_port)
+  start_baseline pid "$port"
+  cookie=$(log_in "http://127.0.0.1:$port/login")
+  expect_body "http://127.0.0.1:$port/me" "$cookie" '"isLoggedIn":true'
+  measure_target baseline "$port" "$pid" "$cookie"
+  measure_memory baseline "$port" "$pid" "$cookie"
+  stop_app "$pid"
+}
+
+report() {
+  local command="DURATION=$DURATION ROUNDS=$ROUNDS WARMUP=$WARMUP LOGINS=$LOGINS LOGIN_CONCURRENCY=$LOGIN_CONCURRENCY"
+  command+=" MEMORY_REQUESTS=$MEMORY_REQUESTS MODES=\"$MODES\" tests/load/run.sh"
+  local write=()
+  if [[ $WRITE_DOCS == 1 ]]; then write=(--docs "$root/docs" --readme "$root/README.md"); fi
+  python3 "$root/tests/load/report.py" --work "$work" --command "$command" --duration "$DURATION" --rounds "$ROUNDS" \
+    --logins "$LOGINS" --login-concurrency "$LOGIN_CONCURRENCY" --memory-requests "$MEMORY_REQUESTS" --date "$run_date" --load "$load_at_start" --seconds "$SECONDS" \
+    "${write[@]}"
+}
+
+main() {
+  require_tools
+  trap cleanup EXIT
+  trap 'interrupted=1; exit 130' INT TERM
+  work=$(mktemp -d)
+  run_date=$(date -u "+%Y-%m-%d %H:%M UTC")
+  # Other work on the machine moves every figure; the report says how busy it was.
+  load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+  build
+  provider_port=$(free_port)
+  declare -gA api_ports=()
+  local mode
+  for mode in $MODES; do api_ports[$mode]=$(free_port); done
+  start_provider
+  for mode in $MODES; do
+    echo "AuthApi, $mode mode:"
+    run_authapi "$mode"
+  done
+  echo "ASP.NET Core cookie authentication (tests/load/Baseline):"
+  run_baseline
+  report
+}
+
+main "$@"
