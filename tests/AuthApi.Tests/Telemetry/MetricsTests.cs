@@ -205,6 +205,19 @@ public sealed class MetricsTests
         Assert.Equal(1, limited.Sum(("route", "/oauth2callback/{provider}")));
     }
 
+    [Fact]
+    public async Task WithCookieSessionsThereIsNoActiveSessionsGauge()
+    {
+        await using var app = new TestApp();
+        using var gauge = app.Collect("authapi.sessions.active");
+        await app.LoginAsync(app.CreateBrowser());
+
+        gauge.RecordObservableInstruments();
+
+        Assert.Null(gauge.Instrument);
+        Assert.Empty(gauge.GetMeasurementSnapshot());
+    }
+
     private static Task<HttpResponseMessage> RefreshAsync(HttpClient browser) =>
         browser.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/me/tokens/refresh"));
 }
