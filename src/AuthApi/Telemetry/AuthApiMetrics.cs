@@ -37,7 +37,7 @@ internal sealed class AuthApiMetrics
         _loginsFailed = _meter.CreateCounter<long>("authapi.logins.failed", "{login}",
             "Logins that created no session: refused at /login or failed at the callback, by errorCode.");
         _tokenRefreshes = _meter.CreateCounter<long>("authapi.token.refreshes", "{refresh}",
-            "Refresh grants made at a provider (concurrent callers share one), by outcome.");
+            "Refreshes run against a provider (concurrent callers share one), by outcome; failed includes metadata that cannot be loaded.");
         _logouts = _meter.CreateCounter<long>("authapi.logouts", "{logout}",
             "Sessions ended on purpose, by kind: local, provider, everywhere, back-channel, list.");
         _discoveryFetches = _meter.CreateCounter<long>("authapi.discovery.fetches", "{fetch}",
