@@ -1,4 +1,5 @@
 using AuthApi.Contracts;
+using AuthApi.Health;
 using AuthApi.Http;
 using AuthApi.Logging;
 using AuthApi.Login;
@@ -7,6 +8,7 @@ using AuthApi.OpenApi;
 using AuthApi.Options;
 using AuthApi.Provider;
 using AuthApi.Sessions;
+using AuthApi.Telemetry;
 using AuthApi.User;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +42,9 @@ public static class AuthApiServices
         services.AddSingleton<IValidateOptions<AuthOptions>, FluentValidationOptions<AuthOptions>>();
         services.AddOptions<AuthOptions>().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+
+        // Telemetry: the AuthApi meter; /metrics with Auth:Metrics:Enabled, OTLP metrics and traces with OTEL_EXPORTER_OTLP_ENDPOINT.
+        builder.AddAuthApiTelemetry();
 
         // Provider: its HTTP client, the shared metadata and key cache, the back-channel calls, ID and logout token validation.
         services.AddProviderHttpClient();
@@ -78,6 +83,9 @@ public static class AuthApiServices
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AuthApiJsonContext.Default));
         services.AddSpaCors();
         services.AddAuthApiOpenApi();
+
+        // Health: the checks behind /readyz, one per provider and one for Redis.
+        services.AddReadinessChecks();
 
         return builder;
     }

@@ -1,18 +1,17 @@
 using AuthApi.Contracts;
 using AuthApi.Http;
-using AuthApi.Options;
 using AuthApi.Provider;
-using AuthApi.Redis;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AuthApi.Health;
 
-/// <summary><c>GET /healthz</c> (process alive) and <c>GET /readyz</c> (every provider's metadata loaded or loadable, Redis reachable when configured).</summary>
+/// <summary>
+/// <c>GET /healthz</c> (process alive) and <c>GET /readyz</c> (every provider's metadata loaded or loadable, Redis reachable when
+/// configured), the latter from the <see cref="ReadinessChecks"/>.
+/// </summary>
 internal static class HealthEndpoints
 {
-    private const string Ready = "ready";
-
     public static RouteGroupBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Operations");
@@ -31,11 +30,11 @@ internal static class HealthEndpoints
                 + "Redis is `session_store_unavailable` and `redis: unreachable`.")
             .WithResponseDescription(StatusCodes.Status200OK, "Every provider's metadata is loaded or loadable, and Redis answers when configured.",
                 ("ready", new HealthResponse("ready", new Dictionary<string, string> { ["entra"] = "ready", ["google"] = "ready" })),
-                ("readyWithRedis", new HealthResponse("ready", new Dictionary<string, string> { ["entra"] = "ready" }, Ready)))
+                ("readyWithRedis", new HealthResponse("ready", new Dictionary<string, string> { ["entra"] = "ready" }, ReadinessChecks.Ready)))
             .ProducesErrorCode(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, AuthProblems.NotReady(
-                new Dictionary<string, string> { ["entra"] = Ready, ["google"] = MetadataProblem.Unreachable }, ["google"]))
+                new Dictionary<string, string> { ["entra"] = ReadinessChecks.Ready, ["google"] = MetadataProblem.Unreachable }, ["google"]))
             .ProducesErrorCode(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SessionStoreUnavailable, AuthProblems.NotReady(
-                new Dictionary<string, string> { ["entra"] = Ready }, [], MetadataProblem.Unreachable))
+                new Dictionary<string, string> { ["entra"] = ReadinessChecks.Ready }, [], MetadataProblem.Unreachable))
             .ProducesRetryAfter(StatusCodes.Status503ServiceUnavailable, ProviderMetadataCache.FailureBackoff);
 
         return group;
@@ -44,21 +43,12 @@ internal static class HealthEndpoints
     private static Ok<HealthResponse> GetHealth() => TypedResults.Ok(new HealthResponse("alive"));
 
     private static async Task<Results<Ok<HealthResponse>, RetryAfterResult>> GetReadiness(
-        ProviderMetadataCache discovery,
-        RedisConnection redis,
-        IOptions<AuthOptions> options,
+        HealthCheckService health,
         CancellationToken cancellationToken)
     {
-        var redisState = !options.Value.UsesRedis ? null : await redis.AnswersAsync(cancellationToken) ? Ready : MetadataProblem.Unreachable;
-        var states = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var provider in options.Value.Providers.Keys)
-        {
-            states[provider] = await discovery.GetAsync(provider, cancellationToken) is null
-                ? discovery.LastProblemOf(provider)?.Cause ?? MetadataProblem.Unreachable
-                : Ready;
-        }
-        var notReady = states.Where(state => state.Value != Ready).Select(state => state.Key).ToList();
-        if (notReady.Count > 0 || redisState is not (null or Ready))
+        var (states, redisState) = await health.RunAsync(cancellationToken);
+        var notReady = states.Where(state => state.Value != ReadinessChecks.Ready).Select(state => state.Key).ToList();
+        if (notReady.Count > 0 || redisState is not (null or ReadinessChecks.Ready))
         {
             return AuthProblems.NotReady(states, notReady, redisState).WithRetryAfter(ProviderMetadataCache.FailureBackoff);
         }

@@ -5,6 +5,7 @@ using AuthApi.Provider;
 using AuthApi.Redis;
 using AuthApi.Security;
 using AuthApi.Sessions;
+using AuthApi.Telemetry;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal sealed class LoginCallback(
     IdTokenValidator idTokens,
     IOptions<AuthOptions> options,
     TimeProvider time,
+    AuthApiMetrics metrics,
     ILogger<LoginCallback> logger)
 {
     /// <summary>Completes the login and returns where to redirect the browser.</summary>
@@ -84,7 +86,7 @@ internal sealed class LoginCallback(
             return Fail(login, ErrorCodes.TokenExchangeFailed, "the callback has an empty code");
         }
 
-        var tokens = await providerClient.ExchangeCodeAsync(metadata, provider, request.Code, login.CodeVerifier, options.Value.RedirectUriOf(login.Provider), cancellationToken);
+        var tokens = await providerClient.ExchangeCodeAsync(login.Provider, metadata, provider, request.Code, login.CodeVerifier, options.Value.RedirectUriOf(login.Provider), cancellationToken);
         if (!TokenResponses.IsJsonObject(tokens) || tokens.IsError)
         {
             return Fail(login, ErrorCodes.TokenExchangeFailed, TokenResponses.Failure(tokens));
@@ -130,10 +132,12 @@ internal sealed class LoginCallback(
         if (!written.Written)
         {
             logger.SessionTooLarge(login.Provider, written.CookieBytes, options.Value.Session.MaxCookieBytes);
+            metrics.LoginFailed(login.Provider, ErrorCodes.SessionTooLarge);
             return WithError(login.ReturnUrl, ErrorCodes.SessionTooLarge);
         }
 
         logger.LoginSucceeded(login.Provider);
+        metrics.LoginSucceeded(login.Provider);
         return login.ReturnUrl;
     }
 
@@ -143,7 +147,7 @@ internal sealed class LoginCallback(
     /// </summary>
     private async Task<string?> MergeUserInfoAsync(string provider, string endpoint, string accessToken, string subject, Dictionary<string, JsonElement> claims, CancellationToken cancellationToken)
     {
-        var userInfo = await providerClient.GetUserInfoAsync(endpoint, accessToken, cancellationToken);
+        var userInfo = await providerClient.GetUserInfoAsync(provider, endpoint, accessToken, cancellationToken);
         if (userInfo.IsInvalid)
         {
             return userInfo.Problem;
@@ -185,6 +189,7 @@ internal sealed class LoginCallback(
     private string Fail(LoginTransaction? login, string errorCode, string reason, string? providerError = null)
     {
         logger.LoginFailed(errorCode, login?.Provider ?? "(unknown)", reason);
+        metrics.LoginFailed(login?.Provider, errorCode);
         var url = WithError(login?.ReturnUrl ?? "/", errorCode);
         return string.IsNullOrEmpty(providerError) ? url : QueryHelpers.AddQueryString(url, "auth_error_detail", providerError);
     }

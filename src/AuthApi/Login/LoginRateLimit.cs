@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using AuthApi.Contracts;
 using AuthApi.Http;
 using AuthApi.Options;
+using AuthApi.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,7 @@ internal static class LoginRateLimit
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : WindowLength;
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LoginRateLimit).FullName!).RateLimited(context.Request.Path);
+        context.RequestServices.GetRequiredService<AuthApiMetrics>().RateLimited((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "");
         await AuthProblems.RateLimited().WithRetryAfter(retryAfter).ExecuteAsync(context);
     }
 

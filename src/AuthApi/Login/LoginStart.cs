@@ -5,6 +5,7 @@ using AuthApi.Contracts;
 using AuthApi.Options;
 using AuthApi.Provider;
 using AuthApi.Security;
+using AuthApi.Telemetry;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ internal sealed class LoginStart(
     LoginCookies loginCookies,
     IOptions<AuthOptions> options,
     TimeProvider time,
+    AuthApiMetrics metrics,
     ILogger<LoginStart> logger)
 {
     /// <summary>The authorization URL of a login whose cookie is now set, or why none could start.</summary>
@@ -31,6 +33,7 @@ internal sealed class LoginStart(
         var metadata = await discovery.GetAsync(providerName, cancellationToken);
         if (metadata is null)
         {
+            metrics.LoginFailed(providerName, ErrorCodes.ProviderUnavailable);
             return LoginStartResult.Failed(ErrorCodes.ProviderUnavailable);
         }
 
@@ -46,9 +49,11 @@ internal sealed class LoginStart(
             MaxAgeOf(request, provider));
         if (!loginCookies.TryWrite(context, login, now + auth.LoginTimeout))
         {
+            metrics.LoginFailed(providerName, ErrorCodes.InvalidReturnUrl);
             return LoginStartResult.Failed(ErrorCodes.InvalidReturnUrl);
         }
         logger.LoginStarted(providerName);
+        metrics.LoginStarted(providerName);
         return LoginStartResult.Started(AuthorizationUrl(metadata, provider, login, request, auth.RedirectUriOf(providerName)));
     }
 

@@ -1,6 +1,7 @@
 using AuthApi.Options;
 using AuthApi.Provider;
 using AuthApi.Sessions;
+using AuthApi.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AuthApi.Logout;
@@ -14,6 +15,7 @@ internal sealed class BackChannelLogout(
     UsedLogoutTokens usedTokens,
     RedisSessionStore sessions,
     IOptions<AuthOptions> options,
+    AuthApiMetrics metrics,
     ILogger<BackChannelLogout> logger)
 {
     /// <summary>Stands for the provider in a log line when the token names none that is configured; no provider is named so.</summary>
@@ -46,6 +48,7 @@ internal sealed class BackChannelLogout(
             ? await sessions.EndByProviderSessionAsync(provider, providerSid, token.Subject)
             : (await sessions.EndAllAsync(provider, token.Subject!)).Count;
         logger.BackChannelLoggedOut(provider, ended, token.ProviderSid is null ? "sub" : "sid");
+        metrics.LoggedOut(provider, LogoutKinds.BackChannel);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using AuthApi.Options;
 using AuthApi.Provider;
 using AuthApi.Sessions;
+using AuthApi.Telemetry;
 using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ internal sealed class SessionLogout(
     ProviderMetadataCache discovery,
     ProviderClient providerClient,
     IOptions<AuthOptions> options,
+    AuthApiMetrics metrics,
     ILogger<SessionLogout> logger)
 {
     /// <summary>"Log out everywhere" needs the sessions of every browser, which only the Redis store knows.</summary>
@@ -35,6 +37,7 @@ internal sealed class SessionLogout(
         var otherTokens = everywhere ? await serverSessions.EndAllAsync(session.Provider, session.Subject) : [];
         if (!options.Value.Providers.TryGetValue(session.Provider, out var provider))
         {
+            metrics.LoggedOut(session.Provider, everywhere ? LogoutKinds.Everywhere : LogoutKinds.Local);
             return options.Value.PostLogoutReturnUrl;
         }
 
@@ -47,6 +50,7 @@ internal sealed class SessionLogout(
 
         var atProvider = provider.UseEndSessionEndpoint && metadata?.EndSessionEndpoint is not null;
         logger.LoggedOut(session.Provider, atProvider);
+        metrics.LoggedOut(session.Provider, everywhere ? LogoutKinds.Everywhere : atProvider ? LogoutKinds.Provider : LogoutKinds.Local);
         return atProvider
             ? EndSessionUrl(metadata!.EndSessionEndpoint!, session.Provider, provider, tokens?.IdToken)
             : options.Value.PostLogoutReturnUrl;
@@ -63,7 +67,7 @@ internal sealed class SessionLogout(
 
     private async Task RevokeAsync(string providerName, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken)
     {
-        var response = await providerClient.RevokeRefreshTokenAsync(endpoint, provider, refreshToken, cancellationToken);
+        var response = await providerClient.RevokeRefreshTokenAsync(providerName, endpoint, provider, refreshToken, cancellationToken);
         if (response.IsError)
         {
             logger.RevocationFailed(providerName, $"{response.ErrorType} {(int)response.HttpStatusCode} {response.Error}");

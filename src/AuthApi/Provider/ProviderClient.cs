@@ -6,29 +6,30 @@ namespace AuthApi.Provider;
 /// <summary>The back-channel calls to a provider, made with Duende.IdentityModel: code exchange, refresh, userinfo, revocation.</summary>
 internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
 {
-    public Task<TokenResponse> ExchangeCodeAsync(ProviderMetadata metadata, ProviderOptions provider, string code, string codeVerifier, string redirectUri, CancellationToken cancellationToken) =>
-        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestAuthorizationCodeTokenAsync(WithClientCredentials(provider, new AuthorizationCodeTokenRequest
+    public Task<TokenResponse> ExchangeCodeAsync(string providerName, ProviderMetadata metadata, ProviderOptions provider, string code, string codeVerifier, string redirectUri, CancellationToken cancellationToken) =>
+        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestAuthorizationCodeTokenAsync(WithClientCredentials(provider, ProviderCall.Mark(new AuthorizationCodeTokenRequest
         {
             Address = metadata.TokenEndpoint,
             Code = code,
             CodeVerifier = codeVerifier,
             RedirectUri = redirectUri,
-        }), cancellationToken));
+        }, providerName, ProviderCall.Token)), cancellationToken));
 
-    public Task<TokenResponse> RefreshAsync(ProviderMetadata metadata, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
-        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestRefreshTokenAsync(WithClientCredentials(provider, new RefreshTokenRequest
+    public Task<TokenResponse> RefreshAsync(string providerName, ProviderMetadata metadata, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
+        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestRefreshTokenAsync(WithClientCredentials(provider, ProviderCall.Mark(new RefreshTokenRequest
         {
             Address = metadata.TokenEndpoint,
             RefreshToken = refreshToken,
-        }), cancellationToken));
+        }, providerName, ProviderCall.Refresh)), cancellationToken));
 
     /// <summary>The userinfo claims; invalid when a successful answer is not one JSON object, unavailable when the call failed.</summary>
-    public async Task<UserInfoAnswer> GetUserInfoAsync(string endpoint, string accessToken, CancellationToken cancellationToken)
+    public async Task<UserInfoAnswer> GetUserInfoAsync(string providerName, string endpoint, string accessToken, CancellationToken cancellationToken)
     {
         UserInfoResponse response;
         try
         {
-            response = await ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().GetUserInfoAsync(new UserInfoRequest { Address = endpoint, Token = accessToken }, cancellationToken));
+            response = await ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().GetUserInfoAsync(
+                ProviderCall.Mark(new UserInfoRequest { Address = endpoint, Token = accessToken }, providerName, ProviderCall.UserInfo), cancellationToken));
         }
         catch (InvalidOperationException)
         {
@@ -43,13 +44,13 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
             : UserInfoAnswer.Invalid("the body is not one JSON object without repeated members");
     }
 
-    public Task<TokenRevocationResponse> RevokeRefreshTokenAsync(string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
-        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RevokeTokenAsync(WithClientCredentials(provider, new TokenRevocationRequest
+    public Task<TokenRevocationResponse> RevokeRefreshTokenAsync(string providerName, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
+        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RevokeTokenAsync(WithClientCredentials(provider, ProviderCall.Mark(new TokenRevocationRequest
         {
             Address = endpoint,
             Token = refreshToken,
             TokenTypeHint = "refresh_token",
-        }), cancellationToken));
+        }, providerName, ProviderCall.Revocation)), cancellationToken));
 
     private HttpClient Client() => httpClientFactory.CreateClient(ProviderHttpClient.Name);
 

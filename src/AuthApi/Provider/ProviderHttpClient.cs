@@ -1,4 +1,5 @@
 using AuthApi.Options;
+using AuthApi.Telemetry;
 using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,10 @@ internal static class ProviderHttpClient
 {
     public const string Name = "oidc-provider";
 
-    /// <summary>Calls to providers: bounded in time and size, and never redirected (a 307 would re-post the client secret elsewhere).</summary>
+    /// <summary>
+    /// Calls to providers: bounded in time and size, never redirected (a 307 would re-post the client secret elsewhere), and
+    /// traced by <see cref="ProviderCallHandler"/>.
+    /// </summary>
     public static IServiceCollection AddProviderHttpClient(this IServiceCollection services)
     {
         services.AddHttpClient(Name)
@@ -19,7 +23,8 @@ internal static class ProviderHttpClient
                 client.Timeout = auth.ProviderTimeout;
                 client.MaxResponseContentBufferSize = auth.ProviderMaxResponseBytes;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddHttpMessageHandler(provider => new ProviderCallHandler(provider.GetRequiredService<AuthApiMetrics>()));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AuthApi.Options;
+using AuthApi.Telemetry;
 using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -15,6 +16,7 @@ internal sealed class ProviderMetadataCache(
     IHttpClientFactory httpClientFactory,
     IOptions<AuthOptions> options,
     TimeProvider time,
+    AuthApiMetrics metrics,
     ILogger<ProviderMetadataCache> logger)
 {
     /// <summary>
@@ -67,7 +69,8 @@ internal sealed class ProviderMetadataCache(
         }
 
         var client = httpClientFactory.CreateClient(ProviderHttpClient.Name);
-        var response = await ProviderHttpClient.TimeoutAsError(cancellationToken, () => client.GetJsonWebKeySetAsync(current.JwksUri, cancellationToken));
+        var response = await ProviderHttpClient.TimeoutAsError(cancellationToken, () => client.GetJsonWebKeySetAsync(
+            ProviderCall.Mark(new JsonWebKeySetRequest { Address = current.JwksUri }, provider, ProviderCall.Jwks), cancellationToken));
         var keys = response.IsError ? null : ProviderMetadata.TrySigningKeysFrom(response.KeySet?.RawData);
         if (keys is null)
         {
@@ -84,9 +87,11 @@ internal sealed class ProviderMetadataCache(
     {
         var providerOptions = options.Value.Providers[provider];
         var client = httpClientFactory.CreateClient(ProviderHttpClient.Name);
-        var document = await ProviderHttpClient.TimeoutAsError(CancellationToken.None, () => client.GetDiscoveryDocumentAsync(DiscoveryRequest(providerOptions)));
+        var document = await ProviderHttpClient.TimeoutAsError(CancellationToken.None, () => client.GetDiscoveryDocumentAsync(
+            ProviderCall.Mark(DiscoveryRequest(providerOptions), provider, ProviderCall.Discovery)));
         var problem = document.IsError ? MetadataProblem.Of(document, providerOptions.ServerMetadataUrl) : null;
         var metadata = document.IsError ? null : ProviderMetadata.TryCreate(document, time.GetUtcNow(), out problem);
+        metrics.DiscoveryFetched(provider, problem?.Cause ?? FetchOutcomes.Success);
         if (metadata is null)
         {
             entry.LastFailureAt = time.GetUtcNow();

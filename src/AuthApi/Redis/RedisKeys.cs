@@ -12,6 +12,12 @@ internal static class RedisKeys
 
     public static readonly RedisChannel SessionEnded = RedisChannel.Literal("authapi:session-ended");
 
+    /// <summary>
+    /// Every server-side session's ID, scored by when it ends (Unix milliseconds of its absolute or idle end): counting the live
+    /// ones is one ZCOUNT, never a scan of the keys. No expiry: ended and expired IDs are removed, the latter when counting.
+    /// </summary>
+    public static readonly RedisKey ActiveSessions = "authapi:active-sessions";
+
     /// <summary>A server-side session: a hash of its encrypted identity and tokens and what <c>/me/sessions</c> lists.</summary>
     public static RedisKey Session(string id) => $"authapi:session:{id}";
 

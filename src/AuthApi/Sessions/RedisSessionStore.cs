@@ -21,6 +21,7 @@ internal sealed class RedisSessionStore(
     RedisConnection redis,
     SessionReadCache cache,
     SessionEndedChannel endedChannel,
+    ActiveSessionIndex activeSessions,
     IDataProtectionProvider dataProtection,
     IOptions<AuthOptions> options,
     TimeProvider time) : ISessionStore
@@ -83,6 +84,7 @@ internal sealed class RedisSessionStore(
             return null;
         }
         cache.Set(session.Id, new CachedSession(session, now));
+        activeSessions.Slide(session.Id, EndOf(session));
         return session;
     }
 
@@ -104,6 +106,7 @@ internal sealed class RedisSessionStore(
             new(UserAgentField, userAgent.Length > MaxUserAgentLength ? userAgent[..MaxUserAgentLength] : userAgent),
         ]);
         _ = write.KeyExpireAsync(key, RedisExpiry.Until(EndOf(session), time));
+        activeSessions.Add(write, session.Id, EndOf(session));
         AddToIndex(write, RedisKeys.UserSessions(session.Provider, session.Subject), session);
         if (!string.IsNullOrEmpty(providerSid))
         {
@@ -245,6 +248,7 @@ internal sealed class RedisSessionStore(
         var database = redis.Database;
         await database.KeyDeleteAsync(RedisKeys.Session(session.Id));
         await database.SetRemoveAsync(RedisKeys.UserSessions(session.Provider, session.Subject), session.Id);
+        await activeSessions.RemoveAsync(session.Id);
         await endedChannel.PublishAsync(session.Id);
     }
 

@@ -16,6 +16,9 @@ internal static class SessionStoreSetup
         services.AddHostedService(provider => provider.GetRequiredService<SessionEndedChannel>());
         services.AddSingleton<EndedSessions>();
         services.AddSingleton<RefreshLock>();
+        // The active sessions gauge of the Redis store: its index is kept whatever the metrics settings, so turning them on counts right away.
+        services.AddSingleton<ActiveSessionIndex>();
+        services.AddHostedService(provider => provider.GetRequiredService<ActiveSessionIndex>());
 
         services.AddSingleton<CookieSessionStore>();
         services.AddSingleton<RedisSessionStore>();

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using AuthApi.Contracts;
 using AuthApi.Http;
 using AuthApi.Sessions;
+using AuthApi.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AuthApi.User;
@@ -53,7 +54,8 @@ internal static class SessionsEndpoints
         [Description("The session's ID, from GET /me/sessions.")][SampleValue("")] string id,
         HttpContext context,
         ISessionStore sessions,
-        RedisSessionStore store)
+        RedisSessionStore store,
+        AuthApiMetrics metrics)
     {
         if (await sessions.ReadAsync(context, activity: true) is not { } session)
         {
@@ -63,6 +65,7 @@ internal static class SessionsEndpoints
         {
             return AuthProblems.SessionNotFound();
         }
+        metrics.LoggedOut(session.Provider, LogoutKinds.List);
         if (id == session.Id)
         {
             sessions.DeleteCookies(context);

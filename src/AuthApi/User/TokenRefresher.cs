@@ -4,6 +4,7 @@ using System.Text;
 using AuthApi.Options;
 using AuthApi.Provider;
 using AuthApi.Sessions;
+using AuthApi.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AuthApi.User;
@@ -22,6 +23,7 @@ internal sealed class TokenRefresher(
     IdTokenValidator idTokens,
     IOptions<AuthOptions> options,
     TimeProvider time,
+    AuthApiMetrics metrics,
     ILogger<TokenRefresher> logger)
 {
     private static readonly TimeSpan ResultKeptFor = TimeSpan.FromMinutes(1);
@@ -96,12 +98,13 @@ internal sealed class TokenRefresher(
             return Failed(session, "the provider's metadata is unavailable");
         }
 
-        var response = await providerClient.RefreshAsync(metadata, provider, refreshToken, CancellationToken.None);
+        var response = await providerClient.RefreshAsync(session.Provider, metadata, provider, refreshToken, CancellationToken.None);
         if (!TokenResponses.IsJsonObject(response) || response.IsError)
         {
             if (response.Json is { ValueKind: System.Text.Json.JsonValueKind.Object } && response.Error == "invalid_grant")
             {
                 logger.RefreshRejected(session.Provider);
+                metrics.TokenRefreshed(session.Provider, RefreshOutcomes.InvalidGrant);
                 return RefreshOutcome.Rejected;
             }
             return Failed(session, TokenResponses.Failure(response));
@@ -123,6 +126,7 @@ internal sealed class TokenRefresher(
         }
 
         logger.Refreshed(session.Provider);
+        metrics.TokenRefreshed(session.Provider, RefreshOutcomes.Refreshed);
         return RefreshOutcome.Refreshed(tokens with
         {
             IdToken = idToken,
@@ -146,6 +150,7 @@ internal sealed class TokenRefresher(
     private RefreshOutcome Failed(UserSession session, string reason)
     {
         logger.RefreshFailed(session.Provider, reason);
+        metrics.TokenRefreshed(session.Provider, RefreshOutcomes.Failed);
         return RefreshOutcome.Failed;
     }
 

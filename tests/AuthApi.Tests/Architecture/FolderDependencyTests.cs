@@ -5,7 +5,7 @@ namespace AuthApi.Tests.Architecture;
 
 /// <summary>
 /// The service's folders depend downwards only: endpoints and feature logic, then Provider, Sessions and Http, then
-/// Redis, then Options, Logging and Security. Read from the source, where each folder is one namespace.
+/// Redis and Telemetry, then Options, Logging and Security. Read from the source, where each folder is one namespace.
 /// </summary>
 public sealed partial class FolderDependencyTests
 {
@@ -17,11 +17,12 @@ public sealed partial class FolderDependencyTests
         ["Options"] = [],
         ["Logging"] = [],
         ["Security"] = [],
+        ["Telemetry"] = ["Options", "Logging", "Security"],
         ["Redis"] = ["Options", "Logging", "Security"],
-        ["Provider"] = ["Options", "Logging", "Security"],
-        ["Sessions"] = ["Redis", "Options", "Logging", "Security"],
-        ["Http"] = ["Redis", "Options", "Logging", "Security"],
-        ["OpenApi"] = ["Http", "Sessions", "Redis", "Options", "Logging", "Security"],
+        ["Provider"] = ["Telemetry", "Options", "Logging", "Security"],
+        ["Sessions"] = ["Redis", "Telemetry", "Options", "Logging", "Security"],
+        ["Http"] = ["Redis", "Telemetry", "Options", "Logging", "Security"],
+        ["OpenApi"] = ["Http", "Sessions", "Redis", "Telemetry", "Options", "Logging", "Security"],
     };
 
     private static readonly Lazy<Dictionary<string, HashSet<string>>> Graph = new(ReadGraph);

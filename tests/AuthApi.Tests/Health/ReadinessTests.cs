@@ -87,6 +87,23 @@ public sealed class ReadinessTests
         Assert.Contains("still serving the metadata fetched at", failures[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProbesWhileAProviderIsDownLogNoErrorPerProbe()
+    {
+        await using var app = new TestApp();
+        app.Provider.GoDown();
+        var browser = app.CreateBrowser();
+
+        for (var probe = 0; probe < 3; probe++)
+        {
+            await browser.GetAsync("/readyz");
+            app.Time.Advance(TimeSpan.FromSeconds(11)); // past the backoff: each probe fetches again
+        }
+
+        Assert.Equal(3, app.Factory.Logs.Lines.Count(line => line.Contains("Discovery for provider test failed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(app.Factory.Logs.Lines, line => line.StartsWith("Error ", StringComparison.Ordinal));
+    }
+
     private static async Task<(HttpResponseMessage Response, Dictionary<string, string> States, string Detail)> ReadinessAsync(TestApp app)
     {
         var response = await app.CreateBrowser().GetAsync("/readyz");

@@ -64,14 +64,14 @@ public sealed class StartupConfigurationTests : IDisposable
             ["Auth__Providers__idp__ClientSecret"] = "client-secret",
             ["Auth__Sesion__IdleTimeout"] = "00:30:00",
             ["Auth__Providers__idp__ClientSecet"] = "secret-value-typed-under-a-wrong-key",
-            ["Auth__Metrics__Enabled"] = "true",
+            ["Auth__Webhooks__Enabled"] = "true",
         });
 
         var warnings = await WaitForLinesAsync(service, line => line.Contains(" is not a setting ", StringComparison.Ordinal), count: 3);
 
         Assert.Contains(warnings, line => line.Contains("Auth:Sesion is not a setting of AuthApi and is ignored: did you mean Auth:Session?", StringComparison.Ordinal));
         Assert.Contains(warnings, line => line.Contains("Auth:Providers:idp:ClientSecet is not a setting of AuthApi and is ignored: did you mean Auth:Providers:idp:ClientSecret?", StringComparison.Ordinal));
-        Assert.Contains(warnings, line => line.Contains("Auth:Metrics is not a setting of this version of AuthApi", StringComparison.Ordinal));
+        Assert.Contains(warnings, line => line.Contains("Auth:Webhooks is not a setting of this version of AuthApi", StringComparison.Ordinal));
         Assert.DoesNotContain(service.OutputLines.Concat(service.ErrorLines), line => line.Contains("secret-value-typed-under-a-wrong-key", StringComparison.Ordinal));
         Assert.False(await service.WaitForExitAsync(TimeSpan.Zero), "A configuration with unknown keys only must start.");
     }
