@@ -15,7 +15,7 @@ namespace AuthApi.Benchmarks.Infrastructure;
 /// <see cref="TestServer"/>, configured with the benchmark's provider only. Benchmarks reach the service through its
 /// DI container and its request pipeline, never through private members that a rewrite may move.
 /// </summary>
-public sealed class BenchmarkHost : IAsyncDisposable
+internal sealed class BenchmarkHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _keysPath;

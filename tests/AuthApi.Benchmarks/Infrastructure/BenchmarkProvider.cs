@@ -11,7 +11,7 @@ namespace AuthApi.Benchmarks.Infrastructure;
 /// The provider, played in process by the HTTP handler under AuthApi's provider client: discovery and JWKS with a locally
 /// generated RSA key, and ID tokens signed with it. No socket is opened, so a benchmark starts fast and measures only AuthApi.
 /// </summary>
-public sealed class BenchmarkProvider
+internal sealed class BenchmarkProvider
 {
     public const string Name = "bench";
     public const string Issuer = "https://provider.benchmark.invalid";

@@ -48,7 +48,8 @@ public class MeEndpointBenchmarks
     private async Task ExpectAsync(string path, string? cookies, string expected)
     {
         var context = await _host.GetAsync(path, cookies);
-        var body = await new StreamReader(context.Response.Body, Encoding.UTF8).ReadToEndAsync();
+        using var reader = new StreamReader(context.Response.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
         if (context.Response.StatusCode != StatusCodes.Status200OK || !body.Contains(expected, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"GET {path} answered {context.Response.StatusCode} {body}, not {expected}.");
