@@ -71,7 +71,7 @@ internal sealed class LoginCallback(
             return Fail(login, ErrorCodes.TokenExchangeFailed, "the provider's metadata is unavailable");
         }
         // RFC 9207 §2.4: check iss before anything else in the response, errors included.
-        if (request.Iss is null ? metadata.IssParameterSupported : request.Iss != metadata.Issuer)
+        if (request.Iss is null ? metadata.IssParameterSupported : !IsProviderIssuer(request.Iss, metadata, provider))
         {
             return Fail(login, ErrorCodes.IssuerMismatch, request.Iss is null ? "iss is missing though the provider promises it" : "iss is not the provider's issuer");
         }
@@ -185,6 +185,10 @@ internal sealed class LoginCallback(
             expiresAt,
             sessionOptions.IdleTimeout is { } idle ? Min(now + idle, expiresAt) : null);
     }
+
+    /// <summary>RFC 9207's <c>iss</c>: the provider's issuer, or for a multi-tenant issuer its template filled with an allowed tenant.</summary>
+    private static bool IsProviderIssuer(string iss, ProviderMetadata metadata, ProviderOptions provider) =>
+        TenantIssuer.IsTemplate(metadata.Issuer) ? TenantIssuer.IsAllowed(metadata.Issuer, iss, provider.AllowedTenants) : iss == metadata.Issuer;
 
     private string Fail(LoginTransaction? login, string errorCode, string reason, string? providerError = null)
     {

@@ -55,6 +55,12 @@ public sealed class ProviderOptions
     /// <summary>Merge the userinfo endpoint's claims. Defaults to <c>true</c> when the provider has that endpoint.</summary>
     public bool UseUserInfo { get; set; } = true;
 
+    /// <summary>
+    /// For a multi-tenant issuer (metadata <c>issuer</c> with <c>{tenantid}</c>, e.g. Entra ID's <c>common</c>): the <c>tid</c>
+    /// values whose tokens are accepted, or <c>*</c> for any tenant. Defaults to none, which refuses such a provider's metadata.
+    /// </summary>
+    public List<string> AllowedTenants { get; set; } = [];
+
     /// <summary>Accepted ID token algorithms. Defaults to <see cref="DefaultIdTokenSigningAlgorithms"/>; an <c>HS*</c> entry verifies with the client secret.</summary>
     public List<string>? IdTokenSigningAlgorithms { get; set; }
 

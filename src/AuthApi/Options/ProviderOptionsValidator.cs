@@ -35,6 +35,10 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
             .Must(parameters => !parameters.TryGetValue("max_age", out var maxAge) || (maxAge.Length is > 0 and <= 9 && maxAge.All(char.IsAsciiDigit)))
             .WithMessage(p => $"Auth:Providers:{p.Key}:AuthorizeParameters:max_age must be a whole number of seconds.");
 
+        RuleForEach(p => p.Value.AllowedTenants)
+            .Must(tenant => tenant.Length > 0 && !tenant.Any(c => char.IsWhiteSpace(c) || c is '/' or '?' or '#'))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:AllowedTenants must list tenant IDs (the tokens' tid, e.g. a GUID), or * for any tenant.");
+
         RuleForEach(p => p.Value.ResolveIdTokenSigningAlgorithms())
             .Must(alg => alg != "none")
             .WithMessage(p => $"Auth:Providers:{p.Key}:IdTokenSigningAlgorithms must not contain 'none': unsigned ID tokens are never accepted.");

@@ -52,6 +52,7 @@ internal sealed class ProviderJwtValidator(ProviderMetadataCache discovery, IOpt
         return new TokenValidationParameters
         {
             ValidIssuer = metadata.Issuer,
+            IssuerValidator = TenantIssuer.IsTemplate(metadata.Issuer) ? TenantIssuerValidator(metadata.Issuer, provider.AllowedTenants) : null,
             ValidAudience = provider.ClientId,
             IgnoreTrailingSlashWhenValidatingAudience = false,
             IssuerSigningKeys = signingKeys,
@@ -63,6 +64,15 @@ internal sealed class ProviderJwtValidator(ProviderMetadataCache discovery, IOpt
             LifetimeValidator = IsWithinLifetime,
         };
     }
+
+    /// <summary>A multi-tenant issuer: the token's <c>iss</c> is the template filled with its own <c>tid</c>, an allowed tenant.</summary>
+    private static IssuerValidator TenantIssuerValidator(string template, IReadOnlyList<string> allowedTenants) => (issuer, token, _) =>
+    {
+        var tenant = token is JsonWebToken jwt && jwt.TryGetPayloadValue<string>("tid", out var tid) ? tid : null;
+        return TenantIssuer.IsAllowed(template, issuer, tenant, allowedTenants)
+            ? issuer
+            : throw new SecurityTokenInvalidIssuerException("The token's issuer is not the issuer template filled with an allowed tid");
+    };
 
     /// <summary>The <c>exp</c>/<c>nbf</c> check on this service's clock (the library's own reads the system clock).</summary>
     private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

@@ -91,6 +91,12 @@ internal sealed class ProviderMetadataCache(
             ProviderCall.Mark(DiscoveryRequest(providerOptions), provider, ProviderCall.Discovery)));
         var problem = document.IsError ? MetadataProblem.Of(document, providerOptions.ServerMetadataUrl) : null;
         var metadata = document.IsError ? null : ProviderMetadata.TryCreate(document, time.GetUtcNow(), out problem);
+        if (metadata is not null && TenantIssuer.IsTemplate(metadata.Issuer) && providerOptions.AllowedTenants.Count == 0)
+        {
+            // A multi-tenant issuer accepts any tenant's tokens unless told which: refused until the operator chooses.
+            (metadata, problem) = (null, new(MetadataProblem.InvalidMetadata,
+                $"the issuer is a multi-tenant template ({TenantIssuer.Placeholder}): set Auth:Providers:{provider}:AllowedTenants to the tenant IDs to accept, or {TenantIssuer.AnyTenant} for any"));
+        }
         metrics.DiscoveryFetched(provider, problem?.Cause ?? FetchOutcomes.Success);
         if (metadata is null)
         {
@@ -114,6 +120,8 @@ internal sealed class ProviderMetadataCache(
         return metadata;
     }
 
+    private static readonly TenantAuthorityValidation TenantIssuerValidation = new();
+
     private static DiscoveryDocumentRequest DiscoveryRequest(ProviderOptions providerOptions) => new()
     {
         Address = providerOptions.ServerMetadataUrl,
@@ -121,6 +129,7 @@ internal sealed class ProviderMetadataCache(
         {
             // The issuer must equal the metadata URL's authority (OpenID Connect Discovery 1.0 §4.3).
             ValidateIssuerName = true,
+            AuthorityValidationStrategy = TenantIssuerValidation,
             // Large providers serve endpoints from other hosts than the issuer (tokens, keys, userinfo).
             ValidateEndpoints = false,
             RequireHttps = true,

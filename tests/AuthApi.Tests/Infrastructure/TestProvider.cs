@@ -30,6 +30,7 @@ public sealed class TestProvider : IDisposable
     private int _refreshGrants;
     private readonly TimeProvider _time;
     private IReadOnlyList<RsaSecurityKey> _publishedKeys = [TestKeys.Current];
+    private Dictionary<string, object> _metadata = [];
 
     public TestProvider(TimeProvider time, Action<Dictionary<string, object>>? changeMetadata = null)
     {
@@ -43,6 +44,14 @@ public sealed class TestProvider : IDisposable
     public string Issuer => Server.Url!;
 
     public string MetadataUrl => Issuer + "/.well-known/openid-configuration";
+
+    /// <summary>Serves the metadata also under <paramref name="authorityPath"/> (e.g. <c>/common/v2.0</c>); returns that metadata URL.</summary>
+    public string ServeMetadataAt(string authorityPath)
+    {
+        var path = authorityPath + "/.well-known/openid-configuration";
+        Server.Given(Request.Create().WithPath(path).UsingGet()).RespondWith(Response.Create().WithCallback(_ => Json(200, _metadata)));
+        return Issuer + path;
+    }
 
     /// <summary>The key new ID tokens are signed with.</summary>
     public RsaSecurityKey SigningKey { get; private set; } = TestKeys.Current;
@@ -138,6 +147,7 @@ public sealed class TestProvider : IDisposable
         };
         changeMetadata?.Invoke(metadata);
 
+        _metadata = metadata;
         Server.Given(Request.Create().WithPath("/.well-known/openid-configuration").UsingGet())
             .RespondWith(Response.Create().WithCallback(_ => Json(200, metadata)));
         Server.Given(Request.Create().WithPath("/jwks").UsingGet())

@@ -288,6 +288,17 @@ public sealed class AuthOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("tenant a")]
+    [InlineData("common/v2.0")]
+    public void AllowedTenantThatIsNoTenantIdIsReported(string tenant)
+    {
+        var problems = Validate(options => options.Providers[Provider].AllowedTenants = [tenant]);
+
+        Assert.Contains("Auth:Providers:google:AllowedTenants", Assert.Single(problems));
+    }
+
+    [Theory]
     [InlineData("Auth:ForwardedHeaders:KnownNetworks", "10.0.0.0/33")]
     [InlineData("Auth:ForwardedHeaders:KnownNetworks", "proxy.internal")]
     [InlineData("Auth:RateLimit:PermitsPerMinute", "-1")]
