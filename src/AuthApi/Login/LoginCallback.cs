@@ -36,7 +36,7 @@ internal sealed class LoginCallback(
         if (request.IsPostLogoutReturn)
         {
             // The provider's end-session endpoint sends the browser back to the redirect URI (its post_logout_redirect_uri).
-            return options.Value.PostLogoutReturnUrl;
+            return options.Value.PostLogoutReturnUrlOf(options.Value.ProviderAtCallbackPath(callbackPath));
         }
         var lookup = loginCookies.Find(context, request.State);
         if (lookup.Transaction is not { } login)

@@ -40,6 +40,7 @@ internal sealed class SessionLogout(
             metrics.LoggedOut(session.Provider, everywhere ? LogoutKinds.Everywhere : LogoutKinds.Local);
             return options.Value.PostLogoutReturnUrl;
         }
+        var returnUrl = options.Value.PostLogoutReturnUrlOf(session.Provider);
 
         var metadata = await discovery.GetAsync(session.Provider, cancellationToken);
         if (metadata?.RevocationEndpoint is { } revocationEndpoint && provider.RevokeRefreshTokenOnLogout)
@@ -48,12 +49,14 @@ internal sealed class SessionLogout(
             await Task.WhenAll(refreshTokens.Select(refreshToken => RevokeAsync(session.Provider, revocationEndpoint, provider, refreshToken, cancellationToken)));
         }
 
-        var atProvider = provider.UseEndSessionEndpoint && metadata?.EndSessionEndpoint is not null;
+        // The configured endpoint wins: it is there because the document lacks one, or names the wrong one.
+        var endSessionEndpoint = provider.UseEndSessionEndpoint ? provider.EndSessionEndpoint ?? metadata?.EndSessionEndpoint : null;
+        var atProvider = endSessionEndpoint is not null;
         logger.LoggedOut(session.Provider, atProvider);
         metrics.LoggedOut(session.Provider, everywhere ? LogoutKinds.Everywhere : atProvider ? LogoutKinds.Provider : LogoutKinds.Local);
         return atProvider
-            ? EndSessionUrl(metadata!.EndSessionEndpoint!, session.Provider, provider, tokens?.IdToken)
-            : options.Value.PostLogoutReturnUrl;
+            ? EndSessionUrl(endSessionEndpoint!, session.Provider, provider, tokens?.IdToken)
+            : returnUrl;
     }
 
     private string EndSessionUrl(string endSessionEndpoint, string providerName, ProviderOptions provider, string? idToken)

@@ -77,6 +77,17 @@ public sealed class AuthOptions
         Providers[provider].RedirectUri ?? (Providers.Count == 1 ? RedirectUri : $"{RedirectUri}/{provider}");
 
     /// <summary>What follows <c>/oauth2callback</c> in a provider's redirect URI: "" or "/{segment}".</summary>
+    /// <summary>Where users land after <paramref name="provider"/>'s logout: its own <c>PostLogoutReturnUrl</c>, else <c>Auth:PostLogoutReturnUrl</c>.</summary>
+    public string PostLogoutReturnUrlOf(string? provider) =>
+        provider is not null && Providers.TryGetValue(provider, out var options) && options.PostLogoutReturnUrl is { } url ? url : PostLogoutReturnUrl;
+
+    /// <summary>The provider whose redirect URI ends in <paramref name="callbackPath"/> ("" or "/{segment}"), or null when none or several.</summary>
+    public string? ProviderAtCallbackPath(string callbackPath)
+    {
+        var providers = Providers.Keys.Where(provider => CallbackPathOf(provider) == callbackPath).Take(2).ToList();
+        return providers.Count == 1 ? providers[0] : null;
+    }
+
     public string CallbackPathOf(string provider) => RedirectUriOf(provider)[RedirectUri.Length..];
 
     /// <summary>Cookies are <c>Secure</c> and <c>__Host-</c> prefixed when the redirect URI is https, whatever scheme a request arrives with.</summary>

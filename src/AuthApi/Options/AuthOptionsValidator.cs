@@ -50,6 +50,10 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .WithMessage("Auth:PostLogoutReturnUrl must pass the returnUrl checks: a local path such as / or a URL on one of Auth:AllowedOrigins, in ASCII (percent-encode other characters), without '.' or '..' segments or '\\'.");
 
         RuleForEach(o => o.Providers)
+            .Must((o, provider) => provider.Value.PostLogoutReturnUrl is not { } url || (ReturnUrlValidator.IsAllowed(url, o.AllowedOrigins) && System.Text.Ascii.IsValid(url)))
+            .WithMessage((_, provider) => $"Auth:Providers:{provider.Key}:PostLogoutReturnUrl must pass the returnUrl checks, like Auth:PostLogoutReturnUrl: a local path such as / or a URL on one of Auth:AllowedOrigins.");
+
+        RuleForEach(o => o.Providers)
             .Must((o, provider) => provider.Value.RedirectUri is null || IsBeneath(o.RedirectUri, provider.Value.RedirectUri))
             .WithMessage((o, provider) => $"Auth:Providers:{provider.Key}:RedirectUri must be Auth:RedirectUri or {o.RedirectUri}/{{segment}} with a segment of a-z, 0-9 and '-', e.g. {o.RedirectUri}/{provider.Key}.");
 

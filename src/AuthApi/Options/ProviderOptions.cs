@@ -49,6 +49,19 @@ public sealed class ProviderOptions
     /// <summary>Revoke the refresh token at logout when the provider has a revocation endpoint. Defaults to <c>true</c>.</summary>
     public bool RevokeRefreshTokenOnLogout { get; set; } = true;
 
+    /// <summary>
+    /// The provider's logout endpoint, for providers whose discovery document has no <c>end_session_endpoint</c> (older Cognito
+    /// pools, Auth0 tenants' <c>/v2/logout</c>); when set it wins over the document. Defaults to the document's
+    /// <c>end_session_endpoint</c>, else its <c>ping_end_session_endpoint</c> (PingFederate).
+    /// </summary>
+    public string? EndSessionEndpoint { get; set; }
+
+    /// <summary>
+    /// Where users land after this provider's logout (a local path or a URL on <c>Auth:AllowedOrigins</c>). Defaults to
+    /// <c>Auth:PostLogoutReturnUrl</c>.
+    /// </summary>
+    public string? PostLogoutReturnUrl { get; set; }
+
     /// <summary>Log out at the provider's <c>end_session_endpoint</c> when it has one. Defaults to <c>true</c>.</summary>
     public bool UseEndSessionEndpoint { get; set; } = true;
 

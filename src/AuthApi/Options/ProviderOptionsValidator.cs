@@ -27,6 +27,10 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
             .Must(method => method is ProviderOptions.ClientSecretBasic or ProviderOptions.ClientSecretPost)
             .WithMessage(p => $"Auth:Providers:{p.Key}:TokenEndpointAuthMethod must be client_secret_basic or client_secret_post.");
 
+        RuleFor(p => p.Value.EndSessionEndpoint)
+            .Must(url => url is null || BeProviderUrl(url))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:EndSessionEndpoint must be the provider's https:// logout URL (http only on loopback).");
+
         RuleFor(p => p.Value.PostLogoutRedirectUri)
             .Must(url => url is null || Uri.TryCreate(url, UriKind.Absolute, out _))
             .WithMessage(p => $"Auth:Providers:{p.Key}:PostLogoutRedirectUri must be an absolute URL registered at the provider.");
@@ -44,7 +48,9 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
             .WithMessage(p => $"Auth:Providers:{p.Key}:IdTokenSigningAlgorithms must not contain 'none': unsigned ID tokens are never accepted.");
     }
 
-    private static bool BeMetadataUrl(string url) =>
+    private static bool BeMetadataUrl(string url) => BeProviderUrl(url);
+
+    private static bool BeProviderUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)));
 

@@ -16,6 +16,8 @@ internal sealed record ProviderMetadata(
     IReadOnlyList<SecurityKey> SigningKeys,
     DateTimeOffset FetchedAt)
 {
+    private const string PingEndSessionEndpoint = "ping_end_session_endpoint";
+
     /// <summary>The metadata of a fetched document, or null (with the reason) when it lacks what a login needs.</summary>
     public static ProviderMetadata? TryCreate(DiscoveryDocumentResponse document, DateTimeOffset fetchedAt, out MetadataProblem? problem)
     {
@@ -35,7 +37,8 @@ internal sealed record ProviderMetadata(
             document.AuthorizeEndpoint!,
             document.TokenEndpoint!,
             document.UserInfoEndpoint.NullIfEmpty(),
-            document.EndSessionEndpoint.NullIfEmpty(),
+            // PingFederate names its logout endpoint ping_end_session_endpoint.
+            document.EndSessionEndpoint.NullIfEmpty() ?? document.TryGetString(PingEndSessionEndpoint).NullIfEmpty(),
             document.RevocationEndpoint.NullIfEmpty(),
             document.JwksUri!,
             document.AuthorizationResponseIssParameterSupported == true,

@@ -288,6 +288,28 @@ public sealed class AuthOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("EndSessionEndpoint", "http://idp.example.com/logout")]
+    [InlineData("EndSessionEndpoint", "/logout")]
+    [InlineData("PostLogoutReturnUrl", "//evil.example")]
+    [InlineData("PostLogoutReturnUrl", "https://evil.example/")]
+    public void ProviderLogoutSettingThatCouldSendUsersElsewhereIsReported(string setting, string value)
+    {
+        var problems = Validate(options =>
+        {
+            if (setting == "EndSessionEndpoint")
+            {
+                options.Providers[Provider].EndSessionEndpoint = value;
+            }
+            else
+            {
+                options.Providers[Provider].PostLogoutReturnUrl = value;
+            }
+        });
+
+        Assert.Contains($"Auth:Providers:google:{setting}", Assert.Single(problems));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("tenant a")]
     [InlineData("common/v2.0")]
