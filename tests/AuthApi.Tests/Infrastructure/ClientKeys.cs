@@ -43,6 +43,22 @@ public sealed class ClientKeys : IDisposable
         return (Write("rsa.jwk.json", JsonSerializer.Serialize(jwk)), PublicOf(rsa));
     }
 
+    /// <summary>A new EC key on <paramref name="curve"/> as a JWK file with its private part.</summary>
+    public string EcJwk(ECCurve curve, string crv)
+    {
+        using var ec = ECDsa.Create(curve);
+        var p = ec.ExportParameters(true);
+        var jwk = new Dictionary<string, string>
+        {
+            ["kty"] = "EC",
+            ["crv"] = crv,
+            ["x"] = Base64UrlEncoder.Encode(p.Q.X),
+            ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
+            ["d"] = Base64UrlEncoder.Encode(p.D),
+        };
+        return Write("ec.jwk.json", JsonSerializer.Serialize(jwk));
+    }
+
     /// <summary>A file with the given text, e.g. something that is no key.</summary>
     public string Write(string name, string text)
     {

@@ -110,6 +110,16 @@ public sealed class ClientAuthenticationOptionsTests : IDisposable
     }
 
     [Fact]
+    public void AnEcP256JwkIsAcceptedAndAP384OneIsReported()
+    {
+        var p256 = Validate(provider => provider.ClientAssertionKeyPath = _keys.EcJwk(ECCurve.NamedCurves.nistP256, "P-256"));
+        var p384 = Validate(provider => provider.ClientAssertionKeyPath = _keys.EcJwk(ECCurve.NamedCurves.nistP384, "P-384"));
+
+        Assert.Empty(p256);
+        Assert.Contains($"Auth:Providers:{Provider}:ClientAssertionKeyPath", Assert.Single(p384));
+    }
+
+    [Fact]
     public void UnknownMethodsAreReported()
     {
         var problems = Validate(provider => provider.TokenEndpointAuthMethod = "tls_client_auth");
