@@ -50,6 +50,7 @@ public static class AuthApiServices
         services.AddProviderHttpClient();
         services.AddSingleton<ProviderMetadataCache>();
         services.AddSingleton<ProviderClient>();
+        services.AddSingleton<ClientAuthentication>();
         services.AddSingleton<ProviderJwtValidator>();
         services.AddSingleton<IdTokenValidator>();
         services.AddSingleton<LogoutTokenValidator>();

@@ -46,7 +46,7 @@ internal sealed class SessionLogout(
         if (metadata?.RevocationEndpoint is { } revocationEndpoint && provider.RevokeRefreshTokenOnLogout)
         {
             var refreshTokens = otherTokens.Prepend(tokens).Select(ended => ended?.RefreshToken).OfType<string>().Distinct(StringComparer.Ordinal);
-            await Task.WhenAll(refreshTokens.Select(refreshToken => RevokeAsync(session.Provider, revocationEndpoint, provider, refreshToken, cancellationToken)));
+            await Task.WhenAll(refreshTokens.Select(refreshToken => RevokeAsync(session.Provider, metadata, revocationEndpoint, provider, refreshToken, cancellationToken)));
         }
 
         // The configured endpoint wins: it is there because the document lacks one, or names the wrong one.
@@ -68,9 +68,9 @@ internal sealed class SessionLogout(
             extra: extra);
     }
 
-    private async Task RevokeAsync(string providerName, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken)
+    private async Task RevokeAsync(string providerName, ProviderMetadata metadata, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken)
     {
-        var response = await providerClient.RevokeRefreshTokenAsync(providerName, endpoint, provider, refreshToken, cancellationToken);
+        var response = await providerClient.RevokeRefreshTokenAsync(providerName, metadata, endpoint, provider, refreshToken, cancellationToken);
         if (response.IsError)
         {
             logger.RevocationFailed(providerName, $"{response.ErrorType} {(int)response.HttpStatusCode} {response.Error}");

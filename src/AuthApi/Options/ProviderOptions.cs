@@ -5,6 +5,11 @@ public sealed class ProviderOptions
 {
     public const string ClientSecretBasic = "client_secret_basic";
     public const string ClientSecretPost = "client_secret_post";
+    public const string PrivateKeyJwt = "private_key_jwt";
+    public const string PublicClient = "none";
+
+    /// <summary>The values <see cref="TokenEndpointAuthMethod"/> may take.</summary>
+    public static readonly IReadOnlyList<string> TokenEndpointAuthMethods = [ClientSecretBasic, ClientSecretPost, PrivateKeyJwt, PublicClient];
 
     /// <summary>Hosts a provider may be reached on over plain http (development providers on this machine).</summary>
     public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "::1"];
@@ -19,7 +24,10 @@ public sealed class ProviderOptions
     /// <summary>The client ID registered at the provider. Required.</summary>
     public string ClientId { get; set; } = "";
 
-    /// <summary>The client secret registered at the provider. Required.</summary>
+    /// <summary>
+    /// The client secret registered at the provider. Required unless the client authenticates with <c>private_key_jwt</c>, is
+    /// public (<c>none</c>) or is Apple's (<see cref="AppleKeyPath"/>).
+    /// </summary>
     public string ClientSecret { get; set; } = "";
 
     /// <summary>Scopes requested. Defaults to <c>openid profile email</c>.</summary>
@@ -31,8 +39,30 @@ public sealed class ProviderOptions
     /// <summary>Extra authorize parameters sent on every login (e.g. <c>prompt</c>, <c>hd</c>). Defaults to none.</summary>
     public Dictionary<string, string> AuthorizeParameters { get; set; } = [];
 
-    /// <summary><c>client_secret_basic</c> or <c>client_secret_post</c>. Defaults to <c>client_secret_basic</c>.</summary>
-    public string TokenEndpointAuthMethod { get; set; } = ClientSecretBasic;
+    /// <summary>
+    /// How token, refresh and revocation requests authenticate: <c>client_secret_basic</c>, <c>client_secret_post</c>,
+    /// <c>private_key_jwt</c> or <c>none</c>. Defaults to the first of basic, post and private_key_jwt that the provider's
+    /// <c>token_endpoint_auth_methods_supported</c> lists and this client has credentials for (basic when the list is absent).
+    /// </summary>
+    public string? TokenEndpointAuthMethod { get; set; }
+
+    /// <summary>PEM (RSA or EC P-256, PKCS#8, PKCS#1 or SEC1) or JWK file with the private key of <c>private_key_jwt</c>. Defaults to none.</summary>
+    public string? ClientAssertionKeyPath { get; set; }
+
+    /// <summary>The <c>kid</c> of client assertions, as registered at the provider. Defaults to the JWK's <c>kid</c>, else none.</summary>
+    public string? ClientAssertionKeyId { get; set; }
+
+    /// <summary>Sign in with Apple: the team ID, issuer of the client secret JWT. Defaults to none.</summary>
+    public string? AppleTeamId { get; set; }
+
+    /// <summary>Sign in with Apple: the ID of the key in <see cref="AppleKeyPath"/>, the JWT's <c>kid</c>. Defaults to none.</summary>
+    public string? AppleKeyId { get; set; }
+
+    /// <summary>Sign in with Apple: the <c>.p8</c> file (PKCS#8 EC P-256) the client secret JWT is signed with. Defaults to none.</summary>
+    public string? AppleKeyPath { get; set; }
+
+    /// <summary>True when Apple's client secret JWT is configured (all three Apple settings).</summary>
+    public bool UsesAppleClientSecret => !string.IsNullOrEmpty(AppleKeyPath);
 
     /// <summary>
     /// This provider's callback URL, <c>{Auth:RedirectUri}</c> or <c>{Auth:RedirectUri}/{segment}</c>. Defaults to

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AuthApi.Options;
 
@@ -17,15 +18,41 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
 
         RuleFor(p => p.Value.ClientSecret)
             .NotEmpty()
-            .WithMessage(p => $"Auth:Providers:{p.Key}:ClientSecret is required: the client secret registered at the provider.");
+            .When(p => NeedsClientSecret(p.Value))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ClientSecret is required: the client secret registered at the provider (or set TokenEndpointAuthMethod to private_key_jwt with ClientAssertionKeyPath, or to none for a public client).");
 
         RuleFor(p => p.Value.Scope)
             .Must(scope => scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("openid"))
             .WithMessage(p => $"Auth:Providers:{p.Key}:Scope must contain openid, e.g. 'openid profile email'.");
 
         RuleFor(p => p.Value.TokenEndpointAuthMethod)
-            .Must(method => method is ProviderOptions.ClientSecretBasic or ProviderOptions.ClientSecretPost)
-            .WithMessage(p => $"Auth:Providers:{p.Key}:TokenEndpointAuthMethod must be client_secret_basic or client_secret_post.");
+            .Must(method => method is null || ProviderOptions.TokenEndpointAuthMethods.Contains(method))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:TokenEndpointAuthMethod must be client_secret_basic, client_secret_post, private_key_jwt or none (or be left out to follow the provider's token_endpoint_auth_methods_supported).");
+
+        RuleFor(p => p.Value.ClientAssertionKeyPath)
+            .NotEmpty()
+            .When(p => p.Value.TokenEndpointAuthMethod == ProviderOptions.PrivateKeyJwt)
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ClientAssertionKeyPath is required with private_key_jwt: the path of the PEM or JWK file holding the private key registered at the provider.");
+
+        RuleFor(p => p.Value.ClientAssertionKeyPath)
+            .Must((p, path) => KeyProblem(path!, p.Value.ClientAssertionKeyId, apple: false) is null)
+            .When(p => !string.IsNullOrEmpty(p.Value.ClientAssertionKeyPath))
+            .WithMessage((p, path) => $"Auth:Providers:{p.Key}:ClientAssertionKeyPath: the file '{path}' {KeyProblem(path!, p.Value.ClientAssertionKeyId, apple: false)}.");
+
+        RuleFor(p => p.Value)
+            .Must(provider => new[] { provider.AppleTeamId, provider.AppleKeyId, provider.AppleKeyPath }.All(string.IsNullOrEmpty)
+                || new[] { provider.AppleTeamId, provider.AppleKeyId, provider.AppleKeyPath }.All(value => !string.IsNullOrEmpty(value)))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:AppleTeamId, AppleKeyId and AppleKeyPath go together: set all three (Apple's team ID, the key's ID and the .p8 file) or none.");
+
+        RuleFor(p => p.Value.AppleKeyPath)
+            .Must((p, path) => KeyProblem(path!, null, apple: true) is null)
+            .When(p => !string.IsNullOrEmpty(p.Value.AppleKeyPath))
+            .WithMessage((p, path) => $"Auth:Providers:{p.Key}:AppleKeyPath: the file '{path}' {KeyProblem(path!, null, apple: true)}.");
+
+        RuleFor(p => p.Value.TokenEndpointAuthMethod)
+            .Must(method => method is null or ProviderOptions.ClientSecretPost)
+            .When(p => p.Value.UsesAppleClientSecret)
+            .WithMessage(p => $"Auth:Providers:{p.Key}:TokenEndpointAuthMethod must be client_secret_post (or left out) with AppleKeyPath: Apple takes its client secret JWT only in the form body.");
 
         RuleFor(p => p.Value.EndSessionEndpoint)
             .Must(url => url is null || BeProviderUrl(url))
@@ -46,6 +73,23 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
         RuleForEach(p => p.Value.ResolveIdTokenSigningAlgorithms())
             .Must(alg => alg != "none")
             .WithMessage(p => $"Auth:Providers:{p.Key}:IdTokenSigningAlgorithms must not contain 'none': unsigned ID tokens are never accepted.");
+    }
+
+    /// <summary>A secret is needed unless another credential is configured: a client assertion key, Apple's key, or none at all.</summary>
+    private static bool NeedsClientSecret(ProviderOptions provider) => provider.TokenEndpointAuthMethod switch
+    {
+        ProviderOptions.PrivateKeyJwt or ProviderOptions.PublicClient => false,
+        null => string.IsNullOrEmpty(provider.ClientAssertionKeyPath) && !provider.UsesAppleClientSecret,
+        _ => !provider.UsesAppleClientSecret,
+    };
+
+    /// <summary>Why the key file cannot sign (named by its setting, never showing its content), or null when it can.</summary>
+    private static string? KeyProblem(string path, string? keyId, bool apple)
+    {
+        var key = ClientKeyFile.TryRead(path, keyId, out var problem);
+        return apple && key is not null and not ECDsaSecurityKey
+            ? "holds an RSA key: Apple's key is a .p8 file with an EC P-256 private key"
+            : problem;
     }
 
     private static bool BeMetadataUrl(string url) => BeProviderUrl(url);

@@ -4,23 +4,23 @@ using Duende.IdentityModel.Client;
 namespace AuthApi.Provider;
 
 /// <summary>The back-channel calls to a provider, made with Duende.IdentityModel: code exchange, refresh, userinfo, revocation.</summary>
-internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
+internal sealed class ProviderClient(IHttpClientFactory httpClientFactory, ClientAuthentication clientAuthentication, ILogger<ProviderClient> logger)
 {
     public Task<TokenResponse> ExchangeCodeAsync(string providerName, ProviderMetadata metadata, ProviderOptions provider, string code, string codeVerifier, string redirectUri, CancellationToken cancellationToken) =>
-        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestAuthorizationCodeTokenAsync(WithClientCredentials(provider, ProviderCall.Mark(new AuthorizationCodeTokenRequest
+        Authenticated(providerName, metadata, provider, ProviderCall.Mark(new AuthorizationCodeTokenRequest
         {
             Address = metadata.TokenEndpoint,
             Code = code,
             CodeVerifier = codeVerifier,
             RedirectUri = redirectUri,
-        }, providerName, ProviderCall.Token)), cancellationToken));
+        }, providerName, ProviderCall.Token), request => Client().RequestAuthorizationCodeTokenAsync(request, cancellationToken), cancellationToken);
 
     public Task<TokenResponse> RefreshAsync(string providerName, ProviderMetadata metadata, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
-        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RequestRefreshTokenAsync(WithClientCredentials(provider, ProviderCall.Mark(new RefreshTokenRequest
+        Authenticated(providerName, metadata, provider, ProviderCall.Mark(new RefreshTokenRequest
         {
             Address = metadata.TokenEndpoint,
             RefreshToken = refreshToken,
-        }, providerName, ProviderCall.Refresh)), cancellationToken));
+        }, providerName, ProviderCall.Refresh), request => Client().RequestRefreshTokenAsync(request, cancellationToken), cancellationToken);
 
     /// <summary>The userinfo claims; invalid when a successful answer is not one JSON object, unavailable when the call failed.</summary>
     public async Task<UserInfoAnswer> GetUserInfoAsync(string providerName, string endpoint, string accessToken, CancellationToken cancellationToken)
@@ -44,24 +44,29 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory)
             : UserInfoAnswer.Invalid("the body is not one JSON object without repeated members");
     }
 
-    public Task<TokenRevocationResponse> RevokeRefreshTokenAsync(string providerName, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
-        ProviderHttpClient.TimeoutAsError(cancellationToken, () => Client().RevokeTokenAsync(WithClientCredentials(provider, ProviderCall.Mark(new TokenRevocationRequest
+    public Task<TokenRevocationResponse> RevokeRefreshTokenAsync(string providerName, ProviderMetadata metadata, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>
+        Authenticated(providerName, metadata, provider, ProviderCall.Mark(new TokenRevocationRequest
         {
             Address = endpoint,
             Token = refreshToken,
             TokenTypeHint = "refresh_token",
-        }, providerName, ProviderCall.Revocation)), cancellationToken));
+        }, providerName, ProviderCall.Revocation), request => Client().RevokeTokenAsync(request, cancellationToken), cancellationToken);
 
     private HttpClient Client() => httpClientFactory.CreateClient(ProviderHttpClient.Name);
 
-    /// <summary>The one place a request gets the client's credentials, sent as <c>TokenEndpointAuthMethod</c> says.</summary>
-    private static T WithClientCredentials<T>(ProviderOptions provider, T request) where T : ProtocolRequest
+    /// <summary>
+    /// The one place a request gets the client's credentials (<see cref="ClientAuthentication"/>): token, refresh and revocation
+    /// requests all authenticate the same way. A client that cannot authenticate fails without calling the provider.
+    /// </summary>
+    private Task<TResponse> Authenticated<TRequest, TResponse>(string providerName, ProviderMetadata metadata, ProviderOptions provider, TRequest request, Func<TRequest, Task<TResponse>> call, CancellationToken cancellationToken)
+        where TRequest : ProtocolRequest
+        where TResponse : ProtocolResponse, new()
     {
-        request.ClientId = provider.ClientId;
-        request.ClientSecret = provider.ClientSecret;
-        request.ClientCredentialStyle = provider.TokenEndpointAuthMethod == ProviderOptions.ClientSecretPost
-            ? ClientCredentialStyle.PostBody
-            : ClientCredentialStyle.AuthorizationHeader;
-        return request;
+        if (!clientAuthentication.TryApply(providerName, provider, metadata, request, out var problem))
+        {
+            logger.ClientAuthenticationUnavailable(providerName, problem!);
+            return Task.FromResult(ProtocolResponse.FromException<TResponse>(new InvalidOperationException(problem)));
+        }
+        return ProviderHttpClient.TimeoutAsError(cancellationToken, () => call(request));
     }
 }

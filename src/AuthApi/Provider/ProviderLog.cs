@@ -17,4 +17,7 @@ internal static partial class ProviderLog
 
     [LoggerMessage(EventId = 4, EventName = "SigningKeysRefetchFailed", Level = LogLevel.Warning, Message = "Re-fetching signing keys for provider {Provider} failed: {Error}")]
     public static partial void SigningKeysRefetchFailed(this ILogger logger, string provider, string error);
+
+    [LoggerMessage(EventId = 6, EventName = "ClientAuthenticationUnavailable", Level = LogLevel.Error, Message = "Provider {Provider}: the client cannot authenticate, so the request was not sent: {Problem}")]
+    public static partial void ClientAuthenticationUnavailable(this ILogger logger, string provider, string problem);
 }

@@ -43,8 +43,21 @@ internal sealed record ProviderMetadata(
             document.JwksUri!,
             document.AuthorizationResponseIssParameterSupported == true,
             keys!,
-            fetchedAt);
+            fetchedAt)
+        {
+            TokenEndpointAuthMethods = NullIfEmpty(document.TryGetStringArray("token_endpoint_auth_methods_supported")),
+            TokenEndpointAuthSigningAlgorithms = NullIfEmpty(document.TryGetStringArray("token_endpoint_auth_signing_alg_values_supported")),
+        };
     }
+
+    /// <summary><c>token_endpoint_auth_methods_supported</c>, or null when the document has none (OpenID's default: client_secret_basic).</summary>
+    public IReadOnlyList<string>? TokenEndpointAuthMethods { get; init; }
+
+    /// <summary><c>token_endpoint_auth_signing_alg_values_supported</c>, or null when the document has none.</summary>
+    public IReadOnlyList<string>? TokenEndpointAuthSigningAlgorithms { get; init; }
+
+    private static IReadOnlyList<string>? NullIfEmpty(IEnumerable<string>? values) =>
+        values?.ToList() is { Count: > 0 } list ? list : null;
 
     /// <summary>The asymmetric keys of a JWKS document (symmetric keys never verify ID tokens), or null when it is unreadable.</summary>
     public static IReadOnlyList<SecurityKey>? TrySigningKeysFrom(string? jwksJson)

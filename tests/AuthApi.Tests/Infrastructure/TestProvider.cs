@@ -56,8 +56,25 @@ public sealed class TestProvider : IDisposable
     /// <summary>The key new ID tokens are signed with.</summary>
     public RsaSecurityKey SigningKey { get; private set; } = TestKeys.Current;
 
-    /// <summary>Client authentication seen at the token endpoint: "basic" or "post".</summary>
+    /// <summary>Client authentication seen at the token and revocation endpoints: "basic", "post", "private_key_jwt" or "none".</summary>
     public ConcurrentQueue<string> TokenClientAuthentications { get; } = new();
+
+    /// <summary>The public key client assertions (private_key_jwt) must be signed with; null refuses every assertion.</summary>
+    public SecurityKey? ClientAssertionKey { get; set; }
+
+    /// <summary>Client assertions received (token and revocation endpoints) that passed every check.</summary>
+    public ConcurrentQueue<JsonWebToken> ClientAssertions { get; } = new();
+
+    /// <summary>Accepts requests that carry only the client ID (public clients). Defaults to false.</summary>
+    public bool AcceptPublicClients { get; set; }
+
+    /// <summary>Checks a client secret sent in the body or the Basic header. Defaults to equality with <see cref="ClientSecret"/>.</summary>
+    public Func<string, bool> ClientSecretCheck { get; set; } = secret => secret == ClientSecret;
+
+    /// <summary>Client secrets received in the body (Apple's are JWTs).</summary>
+    public ConcurrentQueue<string> PostedClientSecrets { get; } = new();
+
+    private readonly ConcurrentDictionary<string, byte> _assertionIds = new();
 
     public ConcurrentQueue<string> RevokedTokens { get; } = new();
 
@@ -304,10 +321,52 @@ public sealed class TestProvider : IDisposable
         {
             var credentials = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..])).Split(':', 2);
             TokenClientAuthentications.Enqueue("basic");
-            return Uri.UnescapeDataString(credentials[0]) == ClientId && Uri.UnescapeDataString(credentials[1]) == ClientSecret;
+            return Uri.UnescapeDataString(credentials[0]) == ClientId && ClientSecretCheck(Uri.UnescapeDataString(credentials[1]));
+        }
+        if (form.ContainsKey("client_assertion"))
+        {
+            TokenClientAuthentications.Enqueue("private_key_jwt");
+            return form["client_assertion_type"] == "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+                && !form.ContainsKey("client_secret")
+                && ValidAssertion(form["client_assertion"].ToString());
+        }
+        if (!form.ContainsKey("client_secret"))
+        {
+            TokenClientAuthentications.Enqueue("none");
+            return AcceptPublicClients && form["client_id"] == ClientId && Header(request, "Authorization") is null;
         }
         TokenClientAuthentications.Enqueue("post");
-        return form["client_id"] == ClientId && form["client_secret"] == ClientSecret;
+        PostedClientSecrets.Enqueue(form["client_secret"].ToString());
+        return form["client_id"] == ClientId && ClientSecretCheck(form["client_secret"].ToString());
+    }
+
+    /// <summary>RFC 7523 §3: signed with the registered key, iss = sub = client ID, aud = the token endpoint, a new jti, a short exp.</summary>
+    private bool ValidAssertion(string assertion)
+    {
+        if (ClientAssertionKey is null)
+        {
+            return false;
+        }
+        var result = new JsonWebTokenHandler().ValidateTokenAsync(assertion, new TokenValidationParameters
+        {
+            IssuerSigningKey = ClientAssertionKey,
+            ValidIssuer = ClientId,
+            ValidAudience = Issuer + "/token",
+            ValidateLifetime = false, // checked below against the test's clock
+        }).GetAwaiter().GetResult();
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
+        {
+            return false;
+        }
+        var now = _time.GetUtcNow().UtcDateTime;
+        var valid = token.Subject == ClientId
+            && token.Id is { Length: > 0 } jti && _assertionIds.TryAdd(jti, 0)
+            && token.ValidTo > now && token.ValidTo <= now.AddMinutes(5);
+        if (valid)
+        {
+            ClientAssertions.Enqueue(token);
+        }
+        return valid;
     }
 
     private static string? Header(IRequestMessage request, string name) =>

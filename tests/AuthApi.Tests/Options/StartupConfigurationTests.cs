@@ -93,6 +93,34 @@ public sealed class StartupConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task KeyFilesThatCannotBeReadStopTheServiceNamingTheirSettingsAndNoSecretIsAskedFor()
+    {
+        var missing = Path.Combine(_workDirectory, "missing-client-key.pem");
+        var notAKey = Path.Combine(_workDirectory, "apple.p8");
+        await File.WriteAllTextAsync(notAKey, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+        var run = await RunServiceAsync(new()
+        {
+            ["Auth__RedirectUri"] = "https://app.example.com/oauth2callback",
+            ["Auth__Providers__okta__ServerMetadataUrl"] = "https://okta.example.com/.well-known/openid-configuration",
+            ["Auth__Providers__okta__ClientId"] = "client-id",
+            ["Auth__Providers__okta__TokenEndpointAuthMethod"] = "private_key_jwt",
+            ["Auth__Providers__okta__ClientAssertionKeyPath"] = missing,
+            ["Auth__Providers__apple__ServerMetadataUrl"] = "https://appleid.apple.com/.well-known/openid-configuration",
+            ["Auth__Providers__apple__ClientId"] = "com.example.web",
+            ["Auth__Providers__apple__AppleTeamId"] = "TEAM123456",
+            ["Auth__Providers__apple__AppleKeyId"] = "KEY1234567",
+            ["Auth__Providers__apple__AppleKeyPath"] = notAKey,
+        });
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Single(run.ErrorLines, line => line.Contains("Auth:Providers:okta:ClientAssertionKeyPath", StringComparison.Ordinal) && line.Contains(missing, StringComparison.Ordinal));
+        Assert.Single(run.ErrorLines, line => line.Contains("Auth:Providers:apple:AppleKeyPath", StringComparison.Ordinal));
+        Assert.Equal(2, run.ErrorLines.Count(line => line.Contains("Auth:", StringComparison.Ordinal)));
+        Assert.DoesNotContain(run.ErrorLines, line => line.Contains("bm90IGEga2V5", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.ErrorLines, IsStackTraceLine);
+    }
+
+    [Fact]
     public async Task ExposingTheRefreshTokenWithoutTheSecondOptInStopsTheServiceNamingBothKeys()
     {
         var run = await RunServiceAsync(new()
