@@ -118,7 +118,7 @@ internal sealed class LoginCallback(
             tokens.IdentityToken,
             tokens.AccessToken.NullIfEmpty(),
             tokens.RefreshToken.NullIfEmpty(),
-            tokens.ExpiresIn > 0 ? now.AddSeconds(tokens.ExpiresIn) : null,
+            string.IsNullOrEmpty(tokens.AccessToken) ? null : AccessTokenExpiry.Of(tokens, provider, now),
             tokens.TokenType.NullIfEmpty(),
             tokens.Scope.NullIfEmpty());
         SessionWrite written;

@@ -55,6 +55,12 @@ public sealed class ProviderOptions
     /// <summary>Merge the userinfo endpoint's claims. Defaults to <c>true</c> when the provider has that endpoint.</summary>
     public bool UseUserInfo { get; set; } = true;
 
+    /// <summary>
+    /// How long an access token lives when the token response has no <c>expires_in</c> and the access token is no JWT with an
+    /// <c>exp</c> (Salesforce): it is refreshed before this has passed. Defaults to 1 hour.
+    /// </summary>
+    public TimeSpan DefaultAccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Accepted ID token algorithms. Defaults to <see cref="DefaultIdTokenSigningAlgorithms"/>; an <c>HS*</c> entry verifies with the client secret.</summary>
     public List<string>? IdTokenSigningAlgorithms { get; set; }
 

@@ -35,6 +35,10 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
             .Must(parameters => !parameters.TryGetValue("max_age", out var maxAge) || (maxAge.Length is > 0 and <= 9 && maxAge.All(char.IsAsciiDigit)))
             .WithMessage(p => $"Auth:Providers:{p.Key}:AuthorizeParameters:max_age must be a whole number of seconds.");
 
+        RuleFor(p => p.Value.DefaultAccessTokenLifetime)
+            .GreaterThan(TimeSpan.Zero)
+            .WithMessage(p => $"Auth:Providers:{p.Key}:DefaultAccessTokenLifetime must be a positive time span such as 01:00:00: how long the provider's access tokens live when its token response has no expires_in.");
+
         RuleForEach(p => p.Value.ResolveIdTokenSigningAlgorithms())
             .Must(alg => alg != "none")
             .WithMessage(p => $"Auth:Providers:{p.Key}:IdTokenSigningAlgorithms must not contain 'none': unsigned ID tokens are never accepted.");

@@ -51,6 +51,16 @@ public sealed class AuthOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:05:00")]
+    public void DefaultAccessTokenLifetimeThatIsNotPositiveIsReported(string lifetime)
+    {
+        var problems = Validate(options => options.Providers[Provider].DefaultAccessTokenLifetime = TimeSpan.Parse(lifetime, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Contains($"Auth:Providers:{Provider}:DefaultAccessTokenLifetime", Assert.Single(problems));
+    }
+
+    [Theory]
     [InlineData("http://idp.example.com/.well-known/openid-configuration")]
     [InlineData("http://localhost.evil.example/.well-known/openid-configuration")]
     [InlineData("http://127.0.0.1.evil.example/.well-known/openid-configuration")]
