@@ -66,4 +66,20 @@ public sealed class ProviderOptions
 
     public IReadOnlyList<string> ResolveIdTokenSigningAlgorithms() =>
         IdTokenSigningAlgorithms is { Count: > 0 } configured ? configured : DefaultIdTokenSigningAlgorithms;
+
+    /// <summary>
+    /// The accepted algorithms for a provider whose metadata lists <paramref name="advertised"/>: the configured ones; else
+    /// the advertised ones when they are all HMAC (an HS256-only provider signs with the client secret, OIDC Core §10.1);
+    /// else <see cref="DefaultIdTokenSigningAlgorithms"/>.
+    /// </summary>
+    public IReadOnlyList<string> ResolveIdTokenSigningAlgorithms(IReadOnlyList<string> advertised) =>
+        IdTokenSigningAlgorithms is { Count: > 0 } configured ? configured
+        : advertised.Count > 0 && advertised.All(IsHmac) ? advertised
+        : DefaultIdTokenSigningAlgorithms;
+
+    /// <summary>Every accepted algorithm is HMAC: ID tokens are verified with the client secret, and no JWKS is needed.</summary>
+    public bool VerifiesWithClientSecretOnly(IReadOnlyList<string> advertised) =>
+        ResolveIdTokenSigningAlgorithms(advertised).All(IsHmac);
+
+    public static bool IsHmac(string algorithm) => algorithm is "HS256" or "HS384" or "HS512";
 }

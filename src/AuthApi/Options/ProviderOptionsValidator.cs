@@ -11,6 +11,10 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
             .Must(BeMetadataUrl)
             .WithMessage(p => $"Auth:Providers:{p.Key}:ServerMetadataUrl must be the provider's https://.../.well-known/openid-configuration URL (http only on loopback).");
 
+        RuleFor(p => p.Value.ServerMetadataUrl)
+            .Must(url => !IsGitHub(url))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ServerMetadataUrl points at GitHub, which is not an OpenID Connect provider: it offers OAuth 2.0 only, with no discovery document and no ID token. Sign in with GitHub through an OpenID Connect provider that federates it (Auth0, Keycloak, Cognito, ...) and configure that one.");
+
         RuleFor(p => p.Value.ClientId)
             .NotEmpty()
             .WithMessage(p => $"Auth:Providers:{p.Key}:ClientId is required: the client ID registered at the provider.");
@@ -47,6 +51,11 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
     private static bool BeMetadataUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)));
+
+    /// <summary>github.com and its subdomains: OAuth 2.0 only (GitHub Actions' OIDC issuer is another host, for workloads).</summary>
+    private static bool IsGitHub(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.DnsSafeHost.Equals("github.com", StringComparison.OrdinalIgnoreCase) || uri.DnsSafeHost.EndsWith(".github.com", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsLoopback(Uri uri) =>
         ProviderOptions.LoopbackHosts.Contains(uri.DnsSafeHost, StringComparer.OrdinalIgnoreCase);
