@@ -26,7 +26,10 @@ internal static class HealthEndpoints
             .WithSummary("Readiness: every provider's metadata is loaded or loadable, and Redis answers when configured")
             .WithDescription("503 names each provider that is not ready and why, in `detail` and in `providers`: `unreachable` (no answer), "
                 + "`error_status` (the metadata URL answered an error), `issuer_mismatch` (the document's issuer is not its URL's authority), "
-                + "`invalid_keys` (the key set is unreadable or has no usable key) or `invalid_metadata`. With Auth:Redis, an unreachable "
+                + "`invalid_keys` (the key set is unreadable or has no usable key), `invalid_metadata`, `not_openid_connect` (the metadata "
+                + "URL answered 404, or the document lacks issuer, authorization_endpoint or jwks_uri: an OAuth 2.0 server such as GitHub) "
+                + "or `unsupported_algorithm` (the provider signs ID tokens only with algorithms AuthApi cannot verify, such as EdDSA). "
+                + "With Auth:Redis, an unreachable "
                 + "Redis is `session_store_unavailable` and `redis: unreachable`.")
             .WithResponseDescription(StatusCodes.Status200OK, "Every provider's metadata is loaded or loadable, and Redis answers when configured.",
                 ("ready", new HealthResponse("ready", new Dictionary<string, string> { ["entra"] = "ready", ["google"] = "ready" })),

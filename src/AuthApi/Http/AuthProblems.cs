@@ -29,7 +29,7 @@ internal static class AuthProblems
     public static ProblemHttpResult NotReady(IReadOnlyDictionary<string, string> providerStates, IEnumerable<string> notReady, string? redisState = null)
     {
         var redisDown = redisState is not null && redisState != "ready";
-        var causes = notReady.Select(provider => $"provider {provider} is {providerStates[provider].Replace('_', ' ')}");
+        var causes = notReady.Select(provider => $"provider {provider} is {CausePhrase(providerStates[provider])}");
         var extensions = new Dictionary<string, object?>
         {
             ["errorCode"] = redisDown ? ErrorCodes.SessionStoreUnavailable : ErrorCodes.ProviderUnavailable,
@@ -101,4 +101,12 @@ internal static class AuthProblems
             title: title,
             detail: detail,
             extensions: new Dictionary<string, object?> { ["errorCode"] = errorCode });
+
+    /// <summary>A provider's readiness cause as words after "provider x is".</summary>
+    private static string CausePhrase(string cause) => cause switch
+    {
+        "not_openid_connect" => "not an OpenID Connect provider",
+        "unsupported_algorithm" => "signing ID tokens only with algorithms AuthApi does not support (such as EdDSA)",
+        _ => cause.Replace('_', ' '),
+    };
 }

@@ -111,13 +111,14 @@ internal sealed class LoginCallback(
             }
         }
 
+        BooleanClaims.Normalize(claims);
         var session = NewSession(login.Provider, idToken, claims, now);
         var sessionTokens = new SessionTokens(
             session.Id,
             tokens.IdentityToken,
             tokens.AccessToken.NullIfEmpty(),
             tokens.RefreshToken.NullIfEmpty(),
-            tokens.ExpiresIn > 0 ? now.AddSeconds(tokens.ExpiresIn) : null,
+            string.IsNullOrEmpty(tokens.AccessToken) ? null : AccessTokenExpiry.Of(tokens, provider, now),
             tokens.TokenType.NullIfEmpty(),
             tokens.Scope.NullIfEmpty());
         SessionWrite written;
@@ -142,22 +143,24 @@ internal sealed class LoginCallback(
     }
 
     /// <summary>
-    /// Adds the userinfo claims the signed ID token lacks; returns why the answer is invalid, or null. An unreachable or
-    /// refusing endpoint is logged and skipped: the ID token already says who the user is.
+    /// Adds the userinfo claims the signed ID token lacks; returns why the login must fail, or null. Only a userinfo answer
+    /// for another subject fails it (OIDC Core §5.3.2, a substituted access token); any other failure is logged and skipped:
+    /// the ID token already says who the user is, and Entra, for one, refuses userinfo for an access token of an API scope.
     /// </summary>
     private async Task<string?> MergeUserInfoAsync(string provider, string endpoint, string accessToken, string subject, Dictionary<string, JsonElement> claims, CancellationToken cancellationToken)
     {
         var userInfo = await providerClient.GetUserInfoAsync(provider, endpoint, accessToken, cancellationToken);
-        if (userInfo.IsInvalid)
-        {
-            return userInfo.Problem;
-        }
         if (userInfo.Claims is not { } userClaims)
         {
             logger.UserInfoUnavailable(provider, userInfo.Problem!);
             return null;
         }
-        if (!userClaims.TryGetValue("sub", out var sub) || sub.ValueKind != JsonValueKind.String || sub.GetString() != subject)
+        if (!userClaims.TryGetValue("sub", out var sub) || sub.ValueKind != JsonValueKind.String)
+        {
+            logger.UserInfoUnavailable(provider, "the body has no string sub");
+            return null;
+        }
+        if (sub.GetString() != subject)
         {
             return "userinfo's sub differs from the ID token's";
         }

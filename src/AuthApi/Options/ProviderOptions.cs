@@ -104,9 +104,31 @@ public sealed class ProviderOptions
     /// </summary>
     public List<string> AllowedTenants { get; set; } = [];
 
+    /// <summary>
+    /// How long an access token lives when the token response has no <c>expires_in</c> and the access token is no JWT with an
+    /// <c>exp</c> (Salesforce): it is refreshed before this has passed. Defaults to 1 hour.
+    /// </summary>
+    public TimeSpan DefaultAccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Accepted ID token algorithms. Defaults to <see cref="DefaultIdTokenSigningAlgorithms"/>; an <c>HS*</c> entry verifies with the client secret.</summary>
     public List<string>? IdTokenSigningAlgorithms { get; set; }
 
     public IReadOnlyList<string> ResolveIdTokenSigningAlgorithms() =>
         IdTokenSigningAlgorithms is { Count: > 0 } configured ? configured : DefaultIdTokenSigningAlgorithms;
+
+    /// <summary>
+    /// The accepted algorithms for a provider whose metadata lists <paramref name="advertised"/>: the configured ones; else
+    /// the advertised ones when they are all HMAC (an HS256-only provider signs with the client secret, OIDC Core §10.1);
+    /// else <see cref="DefaultIdTokenSigningAlgorithms"/>.
+    /// </summary>
+    public IReadOnlyList<string> ResolveIdTokenSigningAlgorithms(IReadOnlyList<string> advertised) =>
+        IdTokenSigningAlgorithms is { Count: > 0 } configured ? configured
+        : advertised.Count > 0 && advertised.All(IsHmac) ? advertised
+        : DefaultIdTokenSigningAlgorithms;
+
+    /// <summary>Every accepted algorithm is HMAC: ID tokens are verified with the client secret, and no JWKS is needed.</summary>
+    public bool VerifiesWithClientSecretOnly(IReadOnlyList<string> advertised) =>
+        ResolveIdTokenSigningAlgorithms(advertised).All(IsHmac);
+
+    public static bool IsHmac(string algorithm) => algorithm is "HS256" or "HS384" or "HS512";
 }

@@ -12,6 +12,10 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
             .Must(BeMetadataUrl)
             .WithMessage(p => $"Auth:Providers:{p.Key}:ServerMetadataUrl must be the provider's https://.../.well-known/openid-configuration URL (http only on loopback).");
 
+        RuleFor(p => p.Value.ServerMetadataUrl)
+            .Must(url => !IsGitHub(url))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ServerMetadataUrl points at GitHub, which is not an OpenID Connect provider: it offers OAuth 2.0 only, with no discovery document and no ID token. Sign in with GitHub through an OpenID Connect provider that federates it (Auth0, Keycloak, Cognito, ...) and configure that one.");
+
         RuleFor(p => p.Value.ClientId)
             .NotEmpty()
             .WithMessage(p => $"Auth:Providers:{p.Key}:ClientId is required: the client ID registered at the provider.");
@@ -70,6 +74,10 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
             .Must(tenant => tenant.Length > 0 && !tenant.Any(c => char.IsWhiteSpace(c) || c is '/' or '?' or '#'))
             .WithMessage(p => $"Auth:Providers:{p.Key}:AllowedTenants must list tenant IDs (the tokens' tid, e.g. a GUID), or * for any tenant.");
 
+        RuleFor(p => p.Value.DefaultAccessTokenLifetime)
+            .GreaterThan(TimeSpan.Zero)
+            .WithMessage(p => $"Auth:Providers:{p.Key}:DefaultAccessTokenLifetime must be a positive time span such as 01:00:00: how long the provider's access tokens live when its token response has no expires_in.");
+
         RuleForEach(p => p.Value.ResolveIdTokenSigningAlgorithms())
             .Must(alg => alg != "none")
             .WithMessage(p => $"Auth:Providers:{p.Key}:IdTokenSigningAlgorithms must not contain 'none': unsigned ID tokens are never accepted.");
@@ -97,6 +105,11 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
     private static bool BeProviderUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)));
+
+    /// <summary>github.com and its subdomains: OAuth 2.0 only (GitHub Actions' OIDC issuer is another host, for workloads).</summary>
+    private static bool IsGitHub(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.DnsSafeHost.Equals("github.com", StringComparison.OrdinalIgnoreCase) || uri.DnsSafeHost.EndsWith(".github.com", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsLoopback(Uri uri) =>
         ProviderOptions.LoopbackHosts.Contains(uri.DnsSafeHost, StringComparer.OrdinalIgnoreCase);

@@ -22,7 +22,7 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory, Clien
             RefreshToken = refreshToken,
         }, providerName, ProviderCall.Refresh), request => Client().RequestRefreshTokenAsync(request, cancellationToken), cancellationToken);
 
-    /// <summary>The userinfo claims; invalid when a successful answer is not one JSON object, unavailable when the call failed.</summary>
+    /// <summary>The userinfo claims, or why there are none: the call failed, or its body is not one JSON object without repeated members.</summary>
     public async Task<UserInfoAnswer> GetUserInfoAsync(string providerName, string endpoint, string accessToken, CancellationToken cancellationToken)
     {
         UserInfoResponse response;
@@ -33,15 +33,16 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory, Clien
         }
         catch (InvalidOperationException)
         {
-            return UserInfoAnswer.Invalid("the body is JSON but not an object"); // the library reads claims from it and throws
+            return UserInfoAnswer.Unusable("the body is JSON but not an object"); // the library reads claims from it and throws
         }
         if (response.HttpResponse is not { IsSuccessStatusCode: true })
         {
-            return UserInfoAnswer.Unavailable($"{response.ErrorType} {(int)response.HttpStatusCode}");
+            return UserInfoAnswer.Unusable($"{response.ErrorType} {(int)response.HttpStatusCode}");
         }
+        // A repeated member (two subs, say) makes the whole body unusable: a body that reads two ways never contributes a claim.
         return response.Json is { } json && JsonObjects.TryReadMembers(json) is { } claims
             ? UserInfoAnswer.Read(claims)
-            : UserInfoAnswer.Invalid("the body is not one JSON object without repeated members");
+            : UserInfoAnswer.Unusable("the body is not one JSON object without repeated members");
     }
 
     public Task<TokenRevocationResponse> RevokeRefreshTokenAsync(string providerName, ProviderMetadata metadata, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken) =>

@@ -9,8 +9,9 @@ namespace AuthApi.Provider;
 /// <summary>
 /// What every JWT a provider signs for this client must pass, ID tokens (OIDC Core §3.1.3.7) and logout tokens (Back-Channel
 /// Logout 1.0 §2.6) alike: a signature by a provider key with an allowed algorithm (never <c>none</c>; HMAC only with the
-/// client secret, and only when configured), the provider's <c>iss</c>, this client in <c>aud</c> exactly, <c>exp</c> and
-/// <c>iat</c> on this service's clock within <c>Auth:ClockSkew</c>. An unknown <c>kid</c> causes one JWKS re-fetch.
+/// client secret, and only when configured or when the provider's metadata lists HMAC algorithms only), the provider's
+/// <c>iss</c>, this client in <c>aud</c> exactly, <c>exp</c> and <c>iat</c> on this service's clock within
+/// <c>Auth:ClockSkew</c>. An unknown <c>kid</c> causes one JWKS re-fetch (none for a provider that signs with the secret).
 /// </summary>
 internal sealed class ProviderJwtValidator(ProviderMetadataCache discovery, IOptions<AuthOptions> options, TimeProvider time)
 {
@@ -20,14 +21,14 @@ internal sealed class ProviderJwtValidator(ProviderMetadataCache discovery, IOpt
     /// <param name="kind">Names the token in the reason ("ID token").</param>
     public async Task<string?> ValidateAsync(string providerName, ProviderMetadata metadata, ProviderJwt jwt, string kind, CancellationToken cancellationToken)
     {
+        var provider = options.Value.Providers[providerName];
         var keys = metadata.SigningKeys;
-        if (jwt.Token.Kid is { Length: > 0 } kid && !keys.Any(key => key.KeyId == kid))
+        if (jwt.Token.Kid is { Length: > 0 } kid && !keys.Any(key => key.KeyId == kid) && !provider.VerifiesWithClientSecretOnly(metadata.IdTokenSigningAlgorithms))
         {
             // An unknown key ID usually means the provider rotated its keys (OIDC Core §10.1.1).
             keys = await discovery.RefetchSigningKeysAsync(providerName, cancellationToken);
         }
 
-        var provider = options.Value.Providers[providerName];
         var result = await _handler.ValidateTokenAsync(jwt.Token, Parameters(metadata, provider, keys));
         if (!result.IsValid)
         {
@@ -44,8 +45,8 @@ internal sealed class ProviderJwtValidator(ProviderMetadataCache discovery, IOpt
 
     private TokenValidationParameters Parameters(ProviderMetadata metadata, ProviderOptions provider, IReadOnlyList<SecurityKey> keys)
     {
-        var algorithms = provider.ResolveIdTokenSigningAlgorithms();
-        var signingKeys = algorithms.Any(alg => alg.StartsWith("HS", StringComparison.Ordinal))
+        var algorithms = provider.ResolveIdTokenSigningAlgorithms(metadata.IdTokenSigningAlgorithms);
+        var signingKeys = algorithms.Any(ProviderOptions.IsHmac)
             // HMAC tokens are signed with the client secret (OIDC Core §10.1), never with a published key.
             ? [new SymmetricSecurityKey(Encoding.UTF8.GetBytes(provider.ClientSecret))]
             : keys;

@@ -1,3 +1,4 @@
+using AuthApi.Options;
 using Duende.IdentityModel.Client;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,23 +12,27 @@ internal sealed record ProviderMetadata(
     string? UserInfoEndpoint,
     string? EndSessionEndpoint,
     string? RevocationEndpoint,
-    string JwksUri,
+    string? JwksUri,
     bool IssParameterSupported,
+    IReadOnlyList<string> IdTokenSigningAlgorithms,
     IReadOnlyList<SecurityKey> SigningKeys,
     DateTimeOffset FetchedAt)
 {
     private const string PingEndSessionEndpoint = "ping_end_session_endpoint";
 
     /// <summary>The metadata of a fetched document, or null (with the reason) when it lacks what a login needs.</summary>
-    public static ProviderMetadata? TryCreate(DiscoveryDocumentResponse document, DateTimeOffset fetchedAt, out MetadataProblem? problem)
+    public static ProviderMetadata? TryCreate(DiscoveryDocumentResponse document, ProviderOptions provider, DateTimeOffset fetchedAt, out MetadataProblem? problem)
     {
-        var keys = TrySigningKeysFrom(document.KeySet?.RawData);
-        problem = (document.Issuer, document.AuthorizeEndpoint, document.TokenEndpoint, document.JwksUri, keys) switch
-        {
-            ({ Length: > 0 }, { Length: > 0 }, { Length: > 0 }, { Length: > 0 }, { Count: > 0 }) => null,
-            (_, _, _, _, null or { Count: 0 }) => new(MetadataProblem.InvalidKeys, "no usable signing keys at jwks_uri"),
-            _ => new(MetadataProblem.InvalidMetadata, "the document lacks issuer, authorization_endpoint, token_endpoint or jwks_uri"),
-        };
+        var advertised = document.IdTokenSigningAlgorithmsSupported?.ToList() ?? [];
+        // A provider that signs with the client secret only (HS256) needs no published key, and may publish none.
+        var secretOnly = provider.VerifiesWithClientSecretOnly(advertised);
+        var keys = TrySigningKeysFrom(document.KeySet?.RawData) ?? (secretOnly ? [] : null);
+        problem = string.IsNullOrEmpty(document.Issuer) || string.IsNullOrEmpty(document.AuthorizeEndpoint) || (!secretOnly && string.IsNullOrEmpty(document.JwksUri))
+            ? new(MetadataProblem.NotOpenIdConnect, "the document lacks issuer, authorization_endpoint or jwks_uri")
+            : string.IsNullOrEmpty(document.TokenEndpoint) ? new(MetadataProblem.InvalidMetadata, "the document lacks token_endpoint")
+            : UnsupportedAlgorithms(provider, advertised) is { } unsupported ? new(MetadataProblem.UnsupportedAlgorithm, unsupported)
+            : !secretOnly && keys is not { Count: > 0 } ? new(MetadataProblem.InvalidKeys, "no usable signing keys at jwks_uri")
+            : null;
         if (problem is not null)
         {
             return null;
@@ -40,8 +45,9 @@ internal sealed record ProviderMetadata(
             // PingFederate names its logout endpoint ping_end_session_endpoint.
             document.EndSessionEndpoint.NullIfEmpty() ?? document.TryGetString(PingEndSessionEndpoint).NullIfEmpty(),
             document.RevocationEndpoint.NullIfEmpty(),
-            document.JwksUri!,
+            document.JwksUri.NullIfEmpty(),
             document.AuthorizationResponseIssParameterSupported == true,
+            advertised,
             keys!,
             fetchedAt)
         {
@@ -58,6 +64,21 @@ internal sealed record ProviderMetadata(
 
     private static IReadOnlyList<string>? NullIfEmpty(IEnumerable<string>? values) =>
         values?.ToList() is { Count: > 0 } list ? list : null;
+
+    /// <summary>
+    /// Why none of the algorithms the provider lists for ID tokens can be verified, or null. EdDSA (Ed25519) is not among them:
+    /// Microsoft.IdentityModel does not verify it, and this service writes no signature code of its own.
+    /// </summary>
+    private static string? UnsupportedAlgorithms(ProviderOptions provider, IReadOnlyList<string> advertised)
+    {
+        var accepted = provider.ResolveIdTokenSigningAlgorithms(advertised);
+        if (provider.IdTokenSigningAlgorithms is { Count: > 0 } || advertised.Count == 0 || advertised.Any(accepted.Contains))
+        {
+            return null;
+        }
+        return $"the provider signs ID tokens with {string.Join(", ", advertised)} only, and AuthApi verifies {string.Join(", ", accepted)}"
+            + (advertised.Contains("EdDSA") ? " (EdDSA is not supported)" : "");
+    }
 
     /// <summary>The asymmetric keys of a JWKS document (symmetric keys never verify ID tokens), or null when it is unreadable.</summary>
     public static IReadOnlyList<SecurityKey>? TrySigningKeysFrom(string? jwksJson)

@@ -63,7 +63,7 @@ internal sealed class ProviderMetadataCache(
     {
         var entry = _entries.GetOrAdd(provider, static _ => new ProviderEntry());
         var current = entry.Metadata ?? throw new InvalidOperationException("Keys are re-fetched only after metadata was loaded.");
-        if (!entry.TryStartKeyRefetch(time.GetUtcNow(), KeyRefetchInterval))
+        if (current.JwksUri is null || !entry.TryStartKeyRefetch(time.GetUtcNow(), KeyRefetchInterval))
         {
             return current.SigningKeys;
         }
@@ -90,7 +90,7 @@ internal sealed class ProviderMetadataCache(
         var document = await ProviderHttpClient.TimeoutAsError(CancellationToken.None, () => client.GetDiscoveryDocumentAsync(
             ProviderCall.Mark(DiscoveryRequest(providerOptions), provider, ProviderCall.Discovery)));
         var problem = document.IsError ? MetadataProblem.Of(document, providerOptions.ServerMetadataUrl) : null;
-        var metadata = document.IsError ? null : ProviderMetadata.TryCreate(document, time.GetUtcNow(), out problem);
+        var metadata = document.IsError ? null : ProviderMetadata.TryCreate(document, providerOptions, time.GetUtcNow(), out problem);
         if (metadata is not null && TenantIssuer.IsTemplate(metadata.Issuer) && providerOptions.AllowedTenants.Count == 0)
         {
             // A multi-tenant issuer accepts any tenant's tokens unless told which: refused until the operator chooses.
@@ -106,9 +106,17 @@ internal sealed class ProviderMetadataCache(
             {
                 logger.DiscoveryFailedServingStale(provider, problem!.Cause, problem.Detail, stale.FetchedAt);
             }
+            else if (problem!.Cause == MetadataProblem.NotOpenIdConnect)
+            {
+                logger.NotAnOpenIdConnectProvider(provider, problem.Detail);
+            }
+            else if (problem.Cause == MetadataProblem.UnsupportedAlgorithm)
+            {
+                logger.UnsupportedIdTokenAlgorithm(provider, problem.Detail);
+            }
             else
             {
-                logger.DiscoveryFailedWithoutMetadata(provider, problem!.Cause, problem.Detail);
+                logger.DiscoveryFailedWithoutMetadata(provider, problem.Cause, problem.Detail);
             }
             return null;
         }
@@ -132,6 +140,8 @@ internal sealed class ProviderMetadataCache(
             AuthorityValidationStrategy = TenantIssuerValidation,
             // Large providers serve endpoints from other hosts than the issuer (tokens, keys, userinfo).
             ValidateEndpoints = false,
+            // ProviderMetadata.TryCreate requires the key set, except of a provider that signs with the client secret only.
+            RequireKeySet = false,
             RequireHttps = true,
             AllowHttpOnLoopback = true,
             LoopbackAddresses = [.. ProviderOptions.LoopbackHosts],

@@ -12,7 +12,7 @@ internal sealed class TenantAuthorityValidation : IAuthorityValidationStrategy
 
     public AuthorityValidationResult IsIssuerNameValid(string issuerName, string expectedAuthority)
     {
-        if (!TenantIssuer.IsTemplate(issuerName))
+        if (string.IsNullOrEmpty(issuerName) || !TenantIssuer.IsTemplate(issuerName))
         {
             return _exact.IsIssuerNameValid(issuerName, expectedAuthority);
         }

@@ -2,7 +2,8 @@ namespace AuthApi.Telemetry;
 
 /// <summary>
 /// The <c>outcome</c> tag of <c>authapi.jwks.fetches</c>, and of <c>authapi.discovery.fetches</c> beside the other causes
-/// <c>/readyz</c> names (<c>issuer_mismatch</c>, <c>invalid_keys</c>, <c>invalid_metadata</c>).
+/// <c>/readyz</c> names (<c>issuer_mismatch</c>, <c>invalid_keys</c>, <c>invalid_metadata</c>,
+/// <c>not_openid_connect</c>, <c>unsupported_algorithm</c>).
 /// </summary>
 internal static class FetchOutcomes
 {

@@ -67,6 +67,59 @@ public sealed class ReadinessTests
     }
 
     [Fact]
+    public async Task AMetadataUrlAnswering404IsNotAnOpenIdConnectProvider()
+    {
+        await using var app = new TestApp();
+        // GitHub's answer at /.well-known/openid-configuration: it is an OAuth 2.0 server only.
+        app.Provider.Server.Given(Request.Create().WithPath("/.well-known/openid-configuration")).AtPriority(-1)
+            .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"message": "Not Found"}"""));
+
+        var (_, states, detail) = await ReadinessAsync(app);
+
+        Assert.Equal("not_openid_connect", states["test"]);
+        Assert.Contains("provider test is not an OpenID Connect provider", detail, StringComparison.Ordinal);
+        Assert.Contains(app.Factory.Logs.Lines, line => line.Contains("Provider test is not an OpenID Connect provider", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("issuer")]
+    [InlineData("authorization_endpoint")]
+    [InlineData("jwks_uri")]
+    public async Task AMetadataDocumentWithoutWhatOpenIdConnectNeedsIsNotAnOpenIdConnectProvider(string member)
+    {
+        await using var app = new TestApp(changeMetadata: metadata => metadata.Remove(member));
+
+        var (_, states, _) = await ReadinessAsync(app);
+
+        Assert.Equal("not_openid_connect", states["test"]);
+        Assert.Contains(app.Factory.Logs.Lines, line => line.Contains("Provider test is not an OpenID Connect provider", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AProviderSigningOnlyWithEdDsaIsUnsupported()
+    {
+        await using var app = new TestApp(changeMetadata: metadata => metadata["id_token_signing_alg_values_supported"] = new[] { "EdDSA" });
+        app.Provider.Server.Given(Request.Create().WithPath("/jwks")).AtPriority(-1).RespondWith(Response.Create().WithBody(
+            """{"keys": [{"kty": "OKP", "crv": "Ed25519", "kid": "ed-1", "use": "sig", "alg": "EdDSA", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}"""));
+
+        var (_, states, detail) = await ReadinessAsync(app);
+
+        Assert.Equal("unsupported_algorithm", states["test"]);
+        Assert.Contains("such as EdDSA", detail, StringComparison.Ordinal);
+        Assert.Contains(app.Factory.Logs.Lines, line => line.Contains("EdDSA (Ed25519) ID tokens are not supported", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AProviderListingEdDsaBesideRs256IsReady()
+    {
+        await using var app = new TestApp(changeMetadata: metadata => metadata["id_token_signing_alg_values_supported"] = new[] { "EdDSA", "RS256" });
+
+        var ready = await app.CreateBrowser().GetFromJsonAsync<JsonElement>("/readyz");
+
+        Assert.Equal("ready", ready.GetProperty("providers").GetProperty("test").GetString());
+    }
+
+    [Fact]
     public async Task TheDiscoveryFailureLogSaysWhetherStaleMetadataIsStillServed()
     {
         await using var app = new TestApp();

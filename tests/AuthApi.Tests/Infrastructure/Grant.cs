@@ -38,6 +38,7 @@ public sealed record Grant
 
     public string? RefreshToken { get; init; } = "refresh-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>The token responses' <c>expires_in</c>; 0 leaves it out (Salesforce).</summary>
     public int ExpiresIn { get; init; } = 3600;
 
     /// <summary>Userinfo claims; null answers with just the grant's sub.</summary>

@@ -212,9 +212,12 @@ public sealed class TestProvider : IDisposable
         {
             ["access_token"] = grant.AccessToken,
             ["token_type"] = "Bearer",
-            ["expires_in"] = grant.ExpiresIn,
             ["scope"] = "openid profile email",
         };
+        if (grant.ExpiresIn > 0)
+        {
+            response["expires_in"] = grant.ExpiresIn;
+        }
         if (grant.RefreshToken is not null)
         {
             response["refresh_token"] = grant.RefreshToken;
@@ -252,8 +255,11 @@ public sealed class TestProvider : IDisposable
         {
             ["access_token"] = accessToken,
             ["token_type"] = "Bearer",
-            ["expires_in"] = grant.ExpiresIn,
         };
+        if (grant.ExpiresIn > 0)
+        {
+            response["expires_in"] = grant.ExpiresIn;
+        }
         if (RotateRefreshTokens)
         {
             response["refresh_token"] = nextRefreshToken;

@@ -220,15 +220,52 @@ public sealed class CallbackFailureTests
     [Theory]
     [InlineData("not json")]
     [InlineData("[]")]
-    [InlineData("{\"sub\": 5}")]
-    [InlineData("{\"sub\": \"user-1\", \"email\": \"a@example.com\", \"email\": \"b@example.com\"}")]
-    public async Task MalformedUserInfoIsUserInfoInvalid(string body)
+    [InlineData("\"user-1\"")]
+    [InlineData("{\"sub\": 5, \"role\": \"admin\"}")]
+    [InlineData("{\"role\": \"admin\"}")]
+    [InlineData("{\"sub\": \"user-1\", \"role\": \"admin\", \"role\": \"user\"}")]
+    [InlineData("{\"sub\": \"user-1\", \"sub\": \"someone-else\", \"role\": \"admin\"}")]
+    [InlineData("{\"sub\": \"someone-else\", \"sub\": \"user-1\", \"role\": \"admin\"}")]
+    public async Task UnusableUserInfoIsLoggedAndTheLoginGoesOnWithoutItsClaims(string body)
     {
         await using var app = new TestApp();
+        var browser = app.CreateBrowser();
 
-        var callback = await app.LoginAsync(app.CreateBrowser(), new Grant { RawUserInfo = body });
+        var callback = await app.LoginAsync(browser, new Grant { RawUserInfo = body });
 
-        CallbackAssert.FailedWith(callback, "userinfo_invalid");
+        Assert.Equal("/", callback.Headers.Location!.OriginalString);
+        var me = await browser.GetFromJsonAsync<JsonElement>("/me");
+        Assert.Equal("user-1", me.GetProperty("sub").GetString());
+        Assert.Equal("ada@example.com", me.GetProperty("email").GetString());
+        Assert.False(me.GetProperty("claims").TryGetProperty("role", out _));
+        Assert.Contains(app.Factory.Logs.Lines, line => line.Contains("Userinfo of provider test is unavailable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UserInfoObjectForTheSameSubjectAddsItsClaims()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+
+        await app.LoginAsync(browser, new Grant { RawUserInfo = "{\"sub\": \"user-1\", \"role\": \"admin\"}" });
+
+        var me = await browser.GetFromJsonAsync<JsonElement>("/me");
+        Assert.Equal("admin", me.GetProperty("claims").GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task UserInfoRefusingTheAccessTokenLeavesTheLoginToTheIdTokensClaims()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+
+        // Entra answers 401 to userinfo when the access token is for a custom API scope.
+        var callback = await app.LoginAsync(browser, new Grant { UserInfoStatus = 401 });
+
+        Assert.Equal("/", callback.Headers.Location!.OriginalString);
+        var me = await browser.GetFromJsonAsync<JsonElement>("/me");
+        Assert.True(me.GetProperty("isLoggedIn").GetBoolean());
+        Assert.Contains(app.Factory.Logs.Lines, line => line.Contains("Userinfo of provider test is unavailable (Http 401)", StringComparison.Ordinal));
     }
 
     public static TheoryData<string> IdTokenDefects() =>

@@ -51,6 +51,36 @@ public sealed class AuthOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("https://github.com/.well-known/openid-configuration")]
+    [InlineData("https://GitHub.com/login/oauth/.well-known/openid-configuration")]
+    public void AGitHubMetadataUrlIsReportedAsNotAnOpenIdConnectProvider(string url)
+    {
+        var problems = Validate(options => options.Providers[Provider].ServerMetadataUrl = url);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains($"Auth:Providers:{Provider}:ServerMetadataUrl", problem);
+        Assert.Contains("not an OpenID Connect provider", problem);
+    }
+
+    [Fact]
+    public void GitHubActionsOidcIssuerIsNotTakenForGitHub()
+    {
+        var problems = Validate(options => options.Providers[Provider].ServerMetadataUrl = "https://token.actions.githubusercontent.com/.well-known/openid-configuration");
+
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:05:00")]
+    public void DefaultAccessTokenLifetimeThatIsNotPositiveIsReported(string lifetime)
+    {
+        var problems = Validate(options => options.Providers[Provider].DefaultAccessTokenLifetime = TimeSpan.Parse(lifetime, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Contains($"Auth:Providers:{Provider}:DefaultAccessTokenLifetime", Assert.Single(problems));
+    }
+
+    [Theory]
     [InlineData("http://idp.example.com/.well-known/openid-configuration")]
     [InlineData("http://localhost.evil.example/.well-known/openid-configuration")]
     [InlineData("http://127.0.0.1.evil.example/.well-known/openid-configuration")]

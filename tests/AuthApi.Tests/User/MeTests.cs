@@ -60,6 +60,38 @@ public sealed class MeTests
         Assert.Equal("Ada Lovelace", claims.GetProperty("name").GetString());
     }
 
+    [Theory]
+    [InlineData("true", JsonValueKind.True)]
+    [InlineData("false", JsonValueKind.False)]
+    [InlineData("True", JsonValueKind.True)]
+    public async Task EmailVerifiedGivenAsAStringIsABoolean(string given, JsonValueKind expected)
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser, new Grant
+        {
+            Claims = new() { ["email"] = "ada@example.com", ["email_verified"] = given },
+            UserInfo = new() { ["sub"] = "user-1", ["phone_number_verified"] = given },
+        });
+
+        var claims = (await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("claims");
+
+        Assert.Equal(expected, claims.GetProperty("email_verified").ValueKind);
+        Assert.Equal(expected, claims.GetProperty("phone_number_verified").ValueKind);
+    }
+
+    [Fact]
+    public async Task EmailVerifiedThatIsNoBooleanStringIsKeptAsGiven()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser, new Grant { Claims = new() { ["email_verified"] = "yes" } });
+
+        var claims = (await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("claims");
+
+        Assert.Equal("yes", claims.GetProperty("email_verified").GetString());
+    }
+
     [Fact]
     public async Task UserInfoIsNotCalledWhenTurnedOff()
     {
