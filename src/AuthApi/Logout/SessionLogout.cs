@@ -52,7 +52,7 @@ internal sealed class SessionLogout(
         logger.LoggedOut(session.Provider, atProvider);
         metrics.LoggedOut(session.Provider, everywhere ? LogoutKinds.Everywhere : atProvider ? LogoutKinds.Provider : LogoutKinds.Local);
         return atProvider
-            ? EndSessionUrl(metadata!.EndSessionEndpoint!, session.Provider, provider, tokens?.IdToken)
+            ? EndSessionUrl(metadata!.EndSessionEndpoint!, session.Provider, provider, session.IdToken.ToCompact())
             : options.Value.PostLogoutReturnUrl;
     }
 
