@@ -102,20 +102,18 @@ internal sealed class LoginCallback(
             return Fail(login, ErrorCodes.IdTokenInvalid, idToken.Error!);
         }
 
-        var claims = idToken.Claims;
+        var userInfoClaims = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (provider.UseUserInfo && metadata.UserInfoEndpoint is { } userInfoEndpoint && !string.IsNullOrEmpty(tokens.AccessToken))
         {
-            if (await MergeUserInfoAsync(login.Provider, userInfoEndpoint, tokens.AccessToken, idToken.Subject, claims, cancellationToken) is { } problem)
+            if (await MergeUserInfoAsync(login.Provider, userInfoEndpoint, tokens.AccessToken, idToken.Subject, idToken.Claims, userInfoClaims, cancellationToken) is { } problem)
             {
                 return Fail(login, ErrorCodes.UserInfoInvalid, problem);
             }
         }
 
-        BooleanClaims.Normalize(claims);
-        var session = NewSession(login.Provider, idToken, claims, now);
+        var session = NewSession(login.Provider, idToken, SessionIdToken.From(tokens.IdentityToken!), userInfoClaims, now);
         var sessionTokens = new SessionTokens(
             session.Id,
-            tokens.IdentityToken,
             tokens.AccessToken.NullIfEmpty(),
             tokens.RefreshToken.NullIfEmpty(),
             string.IsNullOrEmpty(tokens.AccessToken) ? null : AccessTokenExpiry.Of(tokens, provider, now),
@@ -143,11 +141,12 @@ internal sealed class LoginCallback(
     }
 
     /// <summary>
-    /// Adds the userinfo claims the signed ID token lacks; returns why the login must fail, or null. Only a userinfo answer
-    /// for another subject fails it (OIDC Core §5.3.2, a substituted access token); any other failure is logged and skipped:
-    /// the ID token already says who the user is, and Entra, for one, refuses userinfo for an access token of an API scope.
+    /// Collects into <paramref name="userInfoOnly"/> the userinfo claims the signed ID token lacks (the session stores the ID
+    /// token once, and these beside it); returns why the login must fail, or null. Only a userinfo answer for another subject
+    /// fails it (OIDC Core §5.3.2, a substituted access token); any other failure is logged and skipped: the ID token already
+    /// says who the user is, and Entra, for one, refuses userinfo for an access token of an API scope.
     /// </summary>
-    private async Task<string?> MergeUserInfoAsync(string provider, string endpoint, string accessToken, string subject, Dictionary<string, JsonElement> claims, CancellationToken cancellationToken)
+    private async Task<string?> MergeUserInfoAsync(string provider, string endpoint, string accessToken, string subject, Dictionary<string, JsonElement> idTokenClaims, Dictionary<string, JsonElement> userInfoOnly, CancellationToken cancellationToken)
     {
         var userInfo = await providerClient.GetUserInfoAsync(provider, endpoint, accessToken, cancellationToken);
         if (userInfo.Claims is not { } userClaims)
@@ -166,12 +165,15 @@ internal sealed class LoginCallback(
         }
         foreach (var (name, value) in userClaims)
         {
-            claims.TryAdd(name, value); // the signed ID token wins where both have a claim
+            if (!idTokenClaims.ContainsKey(name)) // the signed ID token wins where both have a claim
+            {
+                userInfoOnly.TryAdd(name, value);
+            }
         }
         return null;
     }
 
-    private UserSession NewSession(string provider, IdTokenResult idToken, Dictionary<string, JsonElement> claims, DateTimeOffset now)
+    private UserSession NewSession(string provider, IdTokenResult idToken, SessionIdToken storedIdToken, Dictionary<string, JsonElement> userInfoClaims, DateTimeOffset now)
     {
         var sessionOptions = options.Value.Session;
         var expiresAt = now + sessionOptions.AbsoluteLifetime;
@@ -183,7 +185,8 @@ internal sealed class LoginCallback(
             Secrets.NewValue(),
             provider,
             idToken.Subject,
-            claims,
+            storedIdToken,
+            userInfoClaims.Count > 0 ? userInfoClaims : null,
             now,
             expiresAt,
             sessionOptions.IdleTimeout is { } idle ? Min(now + idle, expiresAt) : null);

@@ -55,7 +55,7 @@ internal sealed class SessionLogout(
         logger.LoggedOut(session.Provider, atProvider);
         metrics.LoggedOut(session.Provider, everywhere ? LogoutKinds.Everywhere : atProvider ? LogoutKinds.Provider : LogoutKinds.Local);
         return atProvider
-            ? EndSessionUrl(endSessionEndpoint!, session.Provider, provider, tokens?.IdToken)
+            ? EndSessionUrl(endSessionEndpoint!, session.Provider, provider, session.IdToken.ToCompact())
             : returnUrl;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -48,18 +49,25 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Encrypts a value for a cookie; the result's length is what the cookie will cost.</summary>
-    public string Protect<T>(T value, string purpose, JsonTypeInfo<T> typeInfo) =>
-        WebEncoders.Base64UrlEncode(dataProtection.CreateProtector(purpose).Protect(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo)));
+    /// <summary>
+    /// Encrypts a value for a cookie; the result's length is what the cookie will cost. <paramref name="compress"/> runs the
+    /// JSON through Brotli first (read it back with the same flag): for an identity, whose claims (group IDs above all) shrink
+    /// to about half; not for tokens, random text that gains little.
+    /// </summary>
+    public string Protect<T>(T value, string purpose, JsonTypeInfo<T> typeInfo, bool compress = false)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+        return WebEncoders.Base64UrlEncode(dataProtection.CreateProtector(purpose).Protect(compress ? Compress(json) : json));
+    }
 
     public T? Read<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo) where T : class =>
-        ReadValue(context, baseName) is { } raw ? Unprotect(raw, purpose, typeInfo) : null;
+        ReadValue(context, baseName) is { } raw ? Unprotect(raw, purpose, typeInfo, compressed: false) : null;
 
     /// <summary>
     /// Reads a session cookie through <see cref="SessionCookieCache"/>: a value this instance has decrypted before costs a
     /// hash instead of an unprotect. <paramref name="keepUntil"/> says how long the decrypted value may be kept.
     /// </summary>
-    public T? ReadCached<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo, Func<T, DateTimeOffset> keepUntil)
+    public T? ReadCached<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo, Func<T, DateTimeOffset> keepUntil, bool compressed = false)
         where T : class
     {
         if (CookieHeader.TryFindSingle(context.Request.Headers.Cookie, NamePrefix, baseName, out var plain) && cache.Get<T>(plain, purpose) is { } hit)
@@ -74,7 +82,7 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
         {
             return cached;
         }
-        var value = Unprotect(raw, purpose, typeInfo);
+        var value = Unprotect(raw, purpose, typeInfo, compressed);
         if (value is not null)
         {
             cache.Set(raw, purpose, value, keepUntil(value));
@@ -176,17 +184,36 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
         return true;
     }
 
-    private T? Unprotect<T>(string raw, string purpose, JsonTypeInfo<T> typeInfo) where T : class
+    private T? Unprotect<T>(string raw, string purpose, JsonTypeInfo<T> typeInfo, bool compressed) where T : class
     {
         try
         {
             var bytes = dataProtection.CreateProtector(purpose).Unprotect(WebEncoders.Base64UrlDecode(raw));
-            return JsonSerializer.Deserialize(bytes, typeInfo);
+            return JsonSerializer.Deserialize(compressed ? Decompress(bytes) : bytes, typeInfo);
         }
-        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException)
+        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException or InvalidDataException)
         {
             return null;
         }
+    }
+
+    /// <summary>Brotli at quality 9: within a few percent of the smallest output for a cookie's few kilobytes, at a fraction of 11's cost.</summary>
+    private static byte[] Compress(byte[] json)
+    {
+        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];
+        if (!BrotliEncoder.TryCompress(json, buffer, out var written, quality: 9, window: 22))
+        {
+            throw new InvalidOperationException("Brotli could not compress a cookie payload into its maximum length.");
+        }
+        return buffer[..written];
+    }
+
+    private static byte[] Decompress(byte[] compressed)
+    {
+        using var brotli = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var json = new MemoryStream(compressed.Length * 4);
+        brotli.CopyTo(json);
+        return json.ToArray();
     }
 
     /// <summary>The chunk count of a <c>chunks-N</c> header, 0 for a plain value, int.MaxValue when unreadable.</summary>

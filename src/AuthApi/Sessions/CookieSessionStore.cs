@@ -4,17 +4,19 @@ using Microsoft.Extensions.Options;
 namespace AuthApi.Sessions;
 
 /// <summary>
-/// Sessions kept in the browser (<c>Auth:Session:Store=Cookie</c>) as two cookies: identity and tokens, kept apart because
-/// together they overflow one cookie, and because <c>/me</c> needs only the identity.
+/// Sessions kept in the browser (<c>Auth:Session:Store=Cookie</c>) as two cookies: identity (with the ID token, stored once)
+/// and the access and refresh tokens, kept apart because together they overflow one cookie, and because <c>/me</c> needs
+/// only the identity. The identity is compressed: an Entra ID token with 150 group IDs then fits the 12 KB budget.
 /// </summary>
 internal sealed class CookieSessionStore(CookieJar jar, EndedSessions endedSessions, IOptions<AuthOptions> options, TimeProvider time) : ISessionStore
 {
-    private const string IdentityPurpose = "AuthApi.Session.Identity.v1";
-    private const string TokensPurpose = "AuthApi.Session.Tokens.v1";
+    // v2: the ID token moved into the (compressed) identity; v1 cookies fail to unprotect and read as no session.
+    private const string IdentityPurpose = "AuthApi.Session.Identity.v2";
+    private const string TokensPurpose = "AuthApi.Session.Tokens.v2";
 
     public async ValueTask<UserSession?> ReadAsync(HttpContext context, bool activity)
     {
-        var session = jar.ReadCached(context, SessionCookieNames.Identity, IdentityPurpose, SessionCookieJson.Compact.UserSession, KeepUntil);
+        var session = jar.ReadCached(context, SessionCookieNames.Identity, IdentityPurpose, SessionCookieJson.Compact.UserSession, KeepUntil, compressed: true);
         if (session is null || session.IsExpired(time.GetUtcNow()) || await endedSessions.IsEndedAsync(session))
         {
             DeleteCookies(context);
@@ -59,7 +61,7 @@ internal sealed class CookieSessionStore(CookieJar jar, EndedSessions endedSessi
     /// <summary>Writes both cookies; not written when together they would exceed <c>Auth:Session:MaxCookieBytes</c>.</summary>
     private SessionWrite TryWrite(HttpContext context, UserSession session, SessionTokens tokens)
     {
-        var identity = jar.Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession);
+        var identity = ProtectIdentity(session);
         var tokenValue = jar.Protect(tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens);
         var size = identity.Length + tokenValue.Length;
         if (size > options.Value.Session.MaxCookieBytes)
@@ -72,5 +74,8 @@ internal sealed class CookieSessionStore(CookieJar jar, EndedSessions endedSessi
     }
 
     private void WriteIdentity(HttpContext context, UserSession session) =>
-        jar.Write(context, SessionCookieNames.Identity, jar.Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession), session.ExpiresAt);
+        jar.Write(context, SessionCookieNames.Identity, ProtectIdentity(session), session.ExpiresAt);
+
+    private string ProtectIdentity(UserSession session) =>
+        jar.Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession, compress: true);
 }

@@ -27,8 +27,9 @@ internal sealed class RedisSessionStore(
     TimeProvider time) : ISessionStore
 {
     private const string HandlePurpose = "AuthApi.Session.Handle.v1";
-    private const string IdentityPurpose = "AuthApi.Session.Stored.Identity.v1";
-    private const string TokensPurpose = "AuthApi.Session.Stored.Tokens.v1";
+    // v2: the ID token moved from the tokens into the identity; v1 sessions fail to unprotect and read as no session.
+    private const string IdentityPurpose = "AuthApi.Session.Stored.Identity.v2";
+    private const string TokensPurpose = "AuthApi.Session.Stored.Tokens.v2";
     private const int MaxUserAgentLength = 256;
 
     /// <summary>How stale <c>lastSeenAt</c> may be: activity is written at most once a minute per session.</summary>

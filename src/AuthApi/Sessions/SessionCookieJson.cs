@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AuthApi.Sessions;
@@ -7,6 +8,7 @@ namespace AuthApi.Sessions;
 [JsonSerializable(typeof(SessionTokens))]
 [JsonSerializable(typeof(SessionHandle))]
 [JsonSerializable(typeof(RefreshedTokens))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 internal sealed partial class SessionCookieJson : JsonSerializerContext
 {
     public static SessionCookieJson Compact { get; } = new(CookieJar.PayloadJsonOptions());

@@ -1,9 +1,11 @@
 namespace AuthApi.Sessions;
 
-/// <summary>The provider's tokens: the tokens cookie's content, bound to its session by <paramref name="SessionId"/>.</summary>
+/// <summary>
+/// The provider's access and refresh tokens: the tokens cookie's content, bound to its session by <paramref name="SessionId"/>.
+/// The ID token is not here: it is the identity (<see cref="UserSession.IdToken"/>), stored once.
+/// </summary>
 internal sealed record SessionTokens(
     string SessionId,
-    string? IdToken,
     string? AccessToken,
     string? RefreshToken,
     DateTimeOffset? AccessTokenExpiresAt,

@@ -48,9 +48,9 @@ internal static class TokenEndpoints
         }
         if (!services.Refresher.IsDue(tokens))
         {
-            return TypedResults.Ok(services.Exposure.Expose(tokens));
+            return TypedResults.Ok(services.Exposure.Expose(session, tokens));
         }
-        return Answer(await services.Refresher.RefreshSessionAsync(context, session, tokens, cancellationToken), services.Exposure);
+        return Answer(await services.Refresher.RefreshSessionAsync(context, session, tokens, cancellationToken), session, services.Exposure);
     }
 
     private static async Task<Results<Ok<TokensResponse>, ProblemHttpResult>> RefreshTokens(
@@ -62,7 +62,7 @@ internal static class TokenEndpoints
         {
             return AuthProblems.NotAuthenticated();
         }
-        return Answer(await services.Refresher.RefreshSessionAsync(context, session, tokens, cancellationToken), services.Exposure);
+        return Answer(await services.Refresher.RefreshSessionAsync(context, session, tokens, cancellationToken), session, services.Exposure);
     }
 
     /// <summary>The session and its tokens (a call here counts as activity), or null when either is missing.</summary>
@@ -71,9 +71,9 @@ internal static class TokenEndpoints
             ? (session, tokens)
             : null;
 
-    private static Results<Ok<TokensResponse>, ProblemHttpResult> Answer(RefreshOutcome outcome, TokenExposure exposure) => outcome.Kind switch
+    private static Results<Ok<TokensResponse>, ProblemHttpResult> Answer(RefreshOutcome outcome, UserSession session, TokenExposure exposure) => outcome.Kind switch
     {
-        RefreshOutcomeKind.Refreshed => TypedResults.Ok(exposure.Expose(outcome.Tokens!)),
+        RefreshOutcomeKind.Refreshed => TypedResults.Ok(exposure.Expose(session, outcome.Tokens!)),
         RefreshOutcomeKind.NoRefreshToken => AuthProblems.NoRefreshToken(),
         RefreshOutcomeKind.Rejected => AuthProblems.SessionEnded(),
         _ => AuthProblems.RefreshFailed(),

@@ -9,13 +9,13 @@ namespace AuthApi.User;
 internal sealed class TokenExposure(IOptions<AuthOptions> options)
 {
     /// <summary>Only the kinds <c>Auth:ExposeTokens</c> names; a refresh token needs a second, explicit opt-in.</summary>
-    public TokensResponse Expose(SessionTokens tokens)
+    public TokensResponse Expose(UserSession session, SessionTokens tokens)
     {
         var exposed = options.Value.ExposeTokens;
         var access = exposed.Contains("access");
         return new TokensResponse
         {
-            Id = exposed.Contains("id") ? tokens.IdToken : null,
+            Id = exposed.Contains("id") ? session.IdToken.ToCompact() : null,
             Access = access ? tokens.AccessToken : null,
             AccessTokenExpiresAt = access ? tokens.AccessTokenExpiresAt : null,
             TokenType = access ? tokens.TokenType : null,

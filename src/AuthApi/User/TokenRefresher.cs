@@ -114,7 +114,8 @@ internal sealed class TokenRefresher(
             return Failed(session, "the response has no access_token");
         }
 
-        var idToken = tokens.IdToken;
+        // A new ID token must be valid and for the same user, but the session keeps the login's: it is the identity (claims
+        // and id_token_hint, which RP-Initiated Logout §2 accepts after exp), stored once, so /me never reads the tokens.
         if (TokenResponses.HasString(response, "id_token"))
         {
             var validated = await idTokens.ValidateAsync(session.Provider, metadata, response.IdentityToken!, IdTokenExpectations.Refresh, CancellationToken.None);
@@ -122,14 +123,12 @@ internal sealed class TokenRefresher(
             {
                 return Failed(session, validated.Error ?? "the new ID token is for another subject");
             }
-            idToken = response.IdentityToken;
         }
 
         logger.Refreshed(session.Provider);
         metrics.TokenRefreshed(session.Provider, RefreshOutcomes.Refreshed);
         return RefreshOutcome.Refreshed(tokens with
         {
-            IdToken = idToken,
             AccessToken = response.AccessToken,
             // Providers that do not rotate answer without a refresh token: the current one stays valid.
             RefreshToken = string.IsNullOrEmpty(response.RefreshToken) ? refreshToken : response.RefreshToken,

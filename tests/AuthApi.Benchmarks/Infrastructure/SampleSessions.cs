@@ -47,14 +47,15 @@ internal static class SampleSessions
         };
         if (groups > 0)
         {
-            claims["groups"] = Enumerable.Range(1, groups).Select(group => $"group-{group:000}").ToArray();
+            // Random GUIDs as Entra's group IDs are: "group-001" and the like would compress into one cookie.
+            var random = new Random(groups);
+            claims["groups"] = Enumerable.Range(0, groups).Select(_ => new Guid([.. Enumerable.Range(0, 16).Select(_ => (byte)random.Next(256))]).ToString()).ToArray();
         }
-        var session = new UserSession(id, BenchmarkProvider.Name, Subject, ToJson(claims), now, now.AddDays(30), IdleExpiresAt: null);
-        // Token sizes of a typical provider: JWT ID and access tokens of about a kilobyte, an opaque refresh token.
-        var tokens = new SessionTokens(id, new string('i', 1000), new string('a', 1000), new string('r', 100), now.AddHours(1), "Bearer", "openid profile email");
+        // The ID token as the session stores it (its payload is the claims), with a signature segment of RS256's length.
+        var idToken = new SessionIdToken("eyJhbGciOiJSUzI1NiJ9", JsonSerializer.Serialize(claims), new string('s', 342));
+        var session = new UserSession(id, BenchmarkProvider.Name, Subject, idToken, UserInfoClaims: null, now, now.AddDays(30), IdleExpiresAt: null);
+        // Token sizes of a typical provider: a JWT access token of about a kilobyte, an opaque refresh token.
+        var tokens = new SessionTokens(id, new string('a', 1000), new string('r', 100), now.AddHours(1), "Bearer", "openid profile email");
         return new NewSession(session, tokens, ProviderSid: null);
     }
-
-    private static Dictionary<string, JsonElement> ToJson(Dictionary<string, object> claims) =>
-        claims.ToDictionary(claim => claim.Key, claim => JsonSerializer.SerializeToElement(claim.Value));
 }

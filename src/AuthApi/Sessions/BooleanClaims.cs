@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AuthApi.Login;
+namespace AuthApi.Sessions;
 
 /// <summary>
 /// The boolean claims of OIDC Core §5.1 that some providers send as strings (Cognito's <c>"email_verified": "true"</c>),
