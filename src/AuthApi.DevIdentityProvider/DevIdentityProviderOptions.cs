@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace AuthApi.DevIdentityProvider;
 
 /// <summary>The <c>DevIdentityProvider</c> section: the seeded users and the one registered client.</summary>
@@ -44,9 +47,18 @@ public sealed class DevUser
 
     public List<string> Groups { get; set; } = [];
 
-    /// <summary>Adds groups <c>group-001</c>... up to this count: a large identity without a long configuration file.</summary>
+    /// <summary>
+    /// Adds groups <c>group-001-…</c> up to this count: a large identity without a long configuration file. Each name ends in a
+    /// fixed random-looking suffix, as real group IDs do, so the session's compression cannot fold them away.
+    /// </summary>
     public int GeneratedGroupCount { get; set; }
 
     public IEnumerable<string> AllGroups() =>
-        Groups.Concat(Enumerable.Range(1, GeneratedGroupCount).Select(i => $"group-{i:000}"));
+        Groups.Concat(Enumerable.Range(1, GeneratedGroupCount).Select(GeneratedGroup));
+
+    private static string GeneratedGroup(int number)
+    {
+        var name = $"group-{number:000}";
+        return $"{name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0, 8)}";
+    }
 }
