@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AuthApi.Sessions;
@@ -21,13 +23,18 @@ internal sealed class SessionCookieCache(TimeProvider time) : IDisposable
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxCharacters, Clock = new TimeProviderClock(time) });
 
+    /// <summary>The value decrypted earlier from this very cookie value and purpose, or null.</summary>
     public T? Get<T>(ReadOnlySpan<char> protectedValue, string purpose) where T : class =>
-        _entries.Get(new CookieDigest(purpose, protectedValue)) as T;
+        CookieDigest.TryCreate(purpose, protectedValue, out var key) ? _entries.Get(key) as T : null;
 
     public void Set<T>(string protectedValue, string purpose, T value, DateTimeOffset keepUntil) where T : class
     {
+        if (!CookieDigest.TryCreate(purpose, protectedValue, out var key))
+        {
+            return;
+        }
         var expires = time.GetUtcNow() + MaxLifetime;
-        _entries.Set(new CookieDigest(purpose, protectedValue), value, new MemoryCacheEntryOptions
+        _entries.Set(key, value, new MemoryCacheEntryOptions
         {
             Size = protectedValue.Length,
             AbsoluteExpiration = keepUntil < expires ? keepUntil : expires,
@@ -39,22 +46,35 @@ internal sealed class SessionCookieCache(TimeProvider time) : IDisposable
     /// <summary>A cookie kind and the SHA-256 of its value as four numbers: a key compared without allocating a string.</summary>
     private readonly record struct CookieDigest(string Purpose, ulong A, ulong B, ulong C, ulong D)
     {
-        public CookieDigest(string purpose, ReadOnlySpan<char> value)
-            : this(purpose, Digest(value))
-        {
-        }
+        private const int StackLimit = 4096;
 
-        private CookieDigest(string purpose, (ulong A, ulong B, ulong C, ulong D) hash)
-            : this(purpose, hash.A, hash.B, hash.C, hash.D)
+        /// <summary>
+        /// The key of an ASCII value (every value this service writes is base64url), hashed as its ASCII bytes: half the bytes of
+        /// its UTF-16 form. False for anything else, which never decrypted and so is never cached.
+        /// </summary>
+        public static bool TryCreate(string purpose, ReadOnlySpan<char> value, out CookieDigest key)
         {
-        }
-
-        /// <summary>Hashes the characters where they lie: a cookie value is ASCII, so its UTF-16 bytes identify it as well.</summary>
-        private static (ulong, ulong, ulong, ulong) Digest(ReadOnlySpan<char> value)
-        {
-            Span<ulong> hash = stackalloc ulong[SHA256.HashSizeInBytes / sizeof(ulong)];
-            SHA256.HashData(MemoryMarshal.AsBytes(value), MemoryMarshal.AsBytes(hash));
-            return (hash[0], hash[1], hash[2], hash[3]);
+            key = default;
+            var rented = value.Length > StackLimit ? ArrayPool<byte>.Shared.Rent(value.Length) : null;
+            try
+            {
+                var ascii = rented is not null ? rented.AsSpan(0, value.Length) : stackalloc byte[value.Length];
+                if (Ascii.FromUtf16(value, ascii, out _) != OperationStatus.Done)
+                {
+                    return false;
+                }
+                Span<ulong> hash = stackalloc ulong[SHA256.HashSizeInBytes / sizeof(ulong)];
+                SHA256.HashData(ascii, MemoryMarshal.AsBytes(hash));
+                key = new CookieDigest(purpose, hash[0], hash[1], hash[2], hash[3]);
+                return true;
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
         }
     }
 

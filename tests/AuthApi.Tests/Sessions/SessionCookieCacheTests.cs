@@ -57,6 +57,17 @@ public sealed class SessionCookieCacheTests
     }
 
     [Fact]
+    public void AValueThatIsNotAsciiIsNeverCachedNorFound()
+    {
+        using var cache = new SessionCookieCache(_time);
+        cache.Set(Value + "é", Purpose, new object(), _time.GetUtcNow().AddHours(1));
+        cache.Set(Value, Purpose, new object(), _time.GetUtcNow().AddHours(1));
+
+        Assert.Null(cache.Get<object>(Value + "é", Purpose));
+        Assert.Null(cache.Get<object>(Value[..^1] + "\u0130", Purpose));
+    }
+
+    [Fact]
     public void ValuesLongerThanTheStackBufferAreKeyedWholly()
     {
         using var cache = new SessionCookieCache(_time);
