@@ -10,7 +10,7 @@ internal static partial class HttpLog
     public static partial void SessionStoreUnavailable(this ILogger logger, string method, string path, string failure);
 
     [LoggerMessage(EventId = 31, EventName = "RequestFinished", Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms")]
-    public static partial void RequestFinished(this ILogger logger, string method, PathString path, int statusCode, double elapsedMs);
+    public static partial void RequestFinished(this ILogger logger, string method, string path, int statusCode, double elapsedMs);
 
     [LoggerMessage(EventId = 32, EventName = "HttpFromUnlistedProxy", Level = LogLevel.Warning, Message = "A request arrived over http from {RemoteAddress} while Auth:RedirectUri is https: if a TLS-terminating proxy sends it, list the proxy's network in Auth:ForwardedHeaders:KnownNetworks so the client's address and scheme are known")]
     public static partial void HttpFromUnlistedProxy(this ILogger logger, string remoteAddress);

@@ -1,3 +1,4 @@
+using AuthApi.Logging;
 using AuthApi.Options;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -59,6 +60,14 @@ internal static class TelemetrySetup
                     // The callback's query holds the authorization code and state, GET /logout's the session ID: never recorded,
                     // whatever OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION says.
                     options.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
+                    // A session ID in the path (DELETE /me/sessions/{id}) is shown as its route pattern, known once routed.
+                    options.EnrichWithHttpResponse = (activity, response) =>
+                    {
+                        if (ConcealedPaths.PatternToShow(response.HttpContext) is { } pattern)
+                        {
+                            activity.SetTag("url.path", pattern);
+                        }
+                    };
                 })
                 .AddHttpClientInstrumentation(options =>
                     // Provider calls carry secrets in headers and bodies, not queries, but a configured URL may have one.

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using AuthApi.Contracts;
 using AuthApi.Http;
+using AuthApi.Logging;
 using AuthApi.Sessions;
 using AuthApi.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,6 +25,7 @@ internal static class SessionsEndpoints
             .ProducesErrorCodes(StatusCodes.Status401Unauthorized, ErrorCodes.NotAuthenticated);
 
         group.MapDelete("/{id}", EndSession)
+            .ConcealsPath()
             .RequireAntiForgeryHeader()
             .RequireServerSideSessions()
             .WithName("EndSession")
