@@ -1,3 +1,4 @@
+using System.Text;
 using AuthApi.Options;
 using Duende.IdentityModel.Client;
 using Microsoft.IdentityModel.Tokens;
@@ -20,6 +21,9 @@ internal sealed record ProviderMetadata(
 {
     private const string PingEndSessionEndpoint = "ping_end_session_endpoint";
 
+    /// <summary>Microsoft.IdentityModel verifies no HMAC signature with a key under 256 bits.</summary>
+    private const int MinHmacKeyBytes = 32;
+
     /// <summary>The metadata of a fetched document, or null (with the reason) when it lacks what a login needs.</summary>
     public static ProviderMetadata? TryCreate(DiscoveryDocumentResponse document, ProviderOptions provider, DateTimeOffset fetchedAt, out MetadataProblem? problem)
     {
@@ -32,6 +36,8 @@ internal sealed record ProviderMetadata(
             : string.IsNullOrEmpty(document.TokenEndpoint) ? new(MetadataProblem.InvalidMetadata, "the document lacks token_endpoint")
             : UnsupportedAlgorithms(provider, advertised) is { } unsupported ? new(MetadataProblem.UnsupportedAlgorithm, unsupported)
             : !secretOnly && keys is not { Count: > 0 } ? new(MetadataProblem.InvalidKeys, "no usable signing keys at jwks_uri")
+            : secretOnly && Encoding.UTF8.GetByteCount(provider.ClientSecret) < MinHmacKeyBytes ? new(MetadataProblem.InvalidMetadata,
+                $"the provider signs ID tokens with the client secret only ({string.Join(", ", advertised)}), and a client secret that short cannot verify them: it must be at least {MinHmacKeyBytes} bytes")
             : null;
         if (problem is not null)
         {

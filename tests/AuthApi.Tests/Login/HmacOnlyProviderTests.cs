@@ -66,10 +66,29 @@ public sealed class HmacOnlyProviderTests
         CallbackAssert.FailedWith(callback, "id_token_invalid");
     }
 
-    /// <summary>The test provider with HS256 as its only ID token algorithm and an empty key set, or no <c>jwks_uri</c>.</summary>
-    private static TestApp HmacOnlyApp(bool withJwksUri)
+    [Fact]
+    public async Task AClientSecretTooShortToVerifyHs256MakesTheProviderNotReadyAndSaysWhy()
     {
-        var app = new TestApp(changeMetadata: metadata =>
+        await using var app = HmacOnlyApp(withJwksUri: false, clientSecret: "sixteen-byte-key");
+
+        var ready = await app.CreateBrowser().GetAsync("/readyz");
+
+        var body = await ProblemAssert.IsAsync(ready, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+        Assert.Equal("invalid_metadata", body.GetProperty("providers").GetProperty("test").GetString());
+        Assert.Contains(app.Factory.Logs.Lines, line => line.Contains("at least 32 bytes", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Factory.Logs.Lines, line => line.Contains("sixteen-byte-key", StringComparison.Ordinal));
+    }
+
+    /// <summary>The test provider with HS256 as its only ID token algorithm and an empty key set, or no <c>jwks_uri</c>.</summary>
+    private static TestApp HmacOnlyApp(bool withJwksUri, string? clientSecret = null)
+    {
+        var app = new TestApp(settings =>
+        {
+            if (clientSecret is not null)
+            {
+                settings["Auth:Providers:test:ClientSecret"] = clientSecret;
+            }
+        }, changeMetadata: metadata =>
         {
             metadata["id_token_signing_alg_values_supported"] = new[] { "HS256" };
             if (!withJwksUri)
