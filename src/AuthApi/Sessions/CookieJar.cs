@@ -70,7 +70,8 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
     public T? ReadCached<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo, Func<T, DateTimeOffset> keepUntil, bool compressed = false)
         where T : class
     {
-        if (CookieHeader.TryFindSingle(context.Request.Headers.Cookie, NamePrefix, baseName, out var plain) && cache.Get<T>(plain, purpose) is { } hit)
+        var lookedUp = CookieHeader.TryFindSingle(context.Request.Headers.Cookie, NamePrefix, baseName, out var plain);
+        if (lookedUp && cache.Get<T>(plain, purpose) is { } hit)
         {
             return hit;
         }
@@ -78,7 +79,8 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
         {
             return null;
         }
-        if (cache.Get<T>(raw, purpose) is { } cached)
+        // A chunked value (the header held only its chunk count) or one the first look left to the framework is looked up whole.
+        if ((!lookedUp || !plain.SequenceEqual(raw)) && cache.Get<T>(raw, purpose) is { } cached)
         {
             return cached;
         }
