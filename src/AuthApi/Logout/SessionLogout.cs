@@ -2,7 +2,6 @@ using AuthApi.Options;
 using AuthApi.Provider;
 using AuthApi.Sessions;
 using AuthApi.Telemetry;
-using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Options;
 
 namespace AuthApi.Logout;
@@ -49,23 +48,12 @@ internal sealed class SessionLogout(
             await Task.WhenAll(refreshTokens.Select(refreshToken => RevokeAsync(session.Provider, metadata, revocationEndpoint, provider, refreshToken, cancellationToken)));
         }
 
-        // The configured endpoint wins: it is there because the document lacks one, or names the wrong one.
-        var endSessionEndpoint = provider.UseEndSessionEndpoint ? provider.EndSessionEndpoint ?? metadata?.EndSessionEndpoint : null;
-        var atProvider = endSessionEndpoint is not null;
+        var postLogoutRedirectUri = provider.PostLogoutRedirectUri ?? options.Value.RedirectUriOf(session.Provider);
+        var endSessionUrl = EndSessionUrl.For(provider, metadata, postLogoutRedirectUri, session.IdToken.ToCompact());
+        var atProvider = endSessionUrl is not null;
         logger.LoggedOut(session.Provider, atProvider);
         metrics.LoggedOut(session.Provider, everywhere ? LogoutKinds.Everywhere : atProvider ? LogoutKinds.Provider : LogoutKinds.Local);
-        return atProvider
-            ? EndSessionUrl(endSessionEndpoint!, session.Provider, provider, session.IdToken.ToCompact())
-            : returnUrl;
-    }
-
-    private string EndSessionUrl(string endSessionEndpoint, string providerName, ProviderOptions provider, string? idToken)
-    {
-        var extra = new Parameters(provider.EndSessionParameters) { { "client_id", provider.ClientId } };
-        return new RequestUrl(endSessionEndpoint).CreateEndSessionUrl(
-            idTokenHint: idToken,
-            postLogoutRedirectUri: provider.PostLogoutRedirectUri ?? options.Value.RedirectUriOf(providerName),
-            extra: extra);
+        return endSessionUrl ?? returnUrl;
     }
 
     private async Task RevokeAsync(string providerName, ProviderMetadata metadata, string endpoint, ProviderOptions provider, string refreshToken, CancellationToken cancellationToken)

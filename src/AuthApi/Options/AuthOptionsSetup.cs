@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace AuthApi.Options;
 
 /// <summary>
-/// Binds what plain binding cannot: the flat single-provider form and lists given as one
+/// Binds what plain binding cannot: the flat single-provider form, each provider's preset defaults (<c>Kind</c>) under
+/// its own settings, and lists given as one
 /// comma-separated string (<c>Auth__ExposeTokens=id,access</c>). Values the review found unreadable are left at
 /// their defaults here and reported as problems by <see cref="UnreadableValuesValidation"/>.
 /// </summary>
@@ -25,12 +26,25 @@ internal sealed class AuthOptionsSetup(AuthSectionReview review) : IConfigureOpt
         options.AllowedOrigins = ReadList(section.GetSection(nameof(AuthOptions.AllowedOrigins)));
         options.ForwardedHeaders.KnownNetworks = ReadList(section.GetSection($"{nameof(AuthOptions.ForwardedHeaders)}:{nameof(TrustedProxyOptions.KnownNetworks)}"));
 
-        if (section[nameof(ProviderOptions.ServerMetadataUrl)] is not null || section[nameof(ProviderOptions.ClientId)] is not null)
+        var providers = section.GetSection(nameof(AuthOptions.Providers));
+        foreach (var name in options.Providers.Keys)
         {
-            var flat = new ProviderOptions();
-            section.Bind(flat);
-            options.Providers.TryAdd(AuthOptions.FlatProviderName, flat);
+            options.Providers[name] = BindWithPreset(providers.GetSection(name));
         }
+        if (section[nameof(ProviderOptions.ServerMetadataUrl)] is not null || section[nameof(ProviderOptions.ClientId)] is not null
+            || section[nameof(ProviderOptions.Kind)] is not null)
+        {
+            options.Providers.TryAdd(AuthOptions.FlatProviderName, BindWithPreset(section));
+        }
+    }
+
+    /// <summary>The provider's preset defaults with its own section bound over them: what configuration says wins.</summary>
+    private static ProviderOptions BindWithPreset(IConfigurationSection section)
+    {
+        var provider = ProviderPresets.Create(section[nameof(ProviderOptions.Kind)]);
+        section.Bind(provider);
+        ProviderPresets.Complete(provider);
+        return provider;
     }
 
     // An empty value with children is a list whose parent key some source also set (appsettings.json's [], command-line round-trips).

@@ -18,6 +18,13 @@ public sealed class ProviderOptions
     public static readonly IReadOnlyList<string> DefaultIdTokenSigningAlgorithms =
         ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
 
+    /// <summary>
+    /// Which provider this is, for its documented defaults (<see cref="ProviderPresets"/>): <c>generic</c>, <c>google</c>,
+    /// <c>entra</c>, <c>okta</c>, <c>auth0</c>, <c>cognito</c>, <c>keycloak</c>, <c>apple</c> or <c>salesforce</c>. Every key set
+    /// in configuration wins over its preset. Defaults to <c>generic</c> (no preset).
+    /// </summary>
+    public string Kind { get; set; } = ProviderKinds.Generic;
+
     /// <summary>The provider's <c>.well-known/openid-configuration</c> URL (https, except on loopback). Required.</summary>
     public string ServerMetadataUrl { get; set; } = "";
 

@@ -8,9 +8,14 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
 {
     public ProviderOptionsValidator()
     {
+        RuleFor(p => p.Value.Kind)
+            .Must(kind => ProviderKinds.All.Contains(kind))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:Kind must be one of {string.Join(", ", ProviderKinds.All)} (or be left out for generic): '{p.Value.Kind}' is none of them.");
+
         RuleFor(p => p.Value.ServerMetadataUrl)
             .Must(BeMetadataUrl)
-            .WithMessage(p => $"Auth:Providers:{p.Key}:ServerMetadataUrl must be the provider's https://.../.well-known/openid-configuration URL (http only on loopback).");
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ServerMetadataUrl must be the provider's https://.../.well-known/openid-configuration URL (http only on loopback)"
+                + (ProviderPresets.MetadataUrlPattern(p.Value.Kind) is { } pattern ? $", for {p.Value.Kind}: {pattern}." : "."));
 
         RuleFor(p => p.Value.ServerMetadataUrl)
             .Must(url => !IsGitHub(url))
