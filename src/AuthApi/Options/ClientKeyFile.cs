@@ -1,5 +1,6 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 
@@ -7,15 +8,18 @@ namespace AuthApi.Options;
 
 /// <summary>
 /// Reads a client's private key (<c>ClientAssertionKeyPath</c>, <c>AppleKeyPath</c>): PEM (PKCS#8, PKCS#1 or SEC1) or a JWK
-/// JSON file, RSA of at least 2048 bits or EC P-256. Problems name the file's setting, never the key's content.
+/// JSON file, RSA of at least 2048 bits or EC P-256, with the key's certificate beside it in a PEM file when the provider
+/// identifies keys by certificate (Entra ID). Problems name the file's setting, never the key's content.
 /// </summary>
 internal static class ClientKeyFile
 {
     private const int MinimumRsaBits = 2048;
     private const string P256Oid = "1.2.840.10045.3.1.7";
 
+    private const string CertificateLabel = "CERTIFICATE";
+
     /// <summary>The key, with <paramref name="keyId"/> (else the JWK's <c>kid</c>) as its ID, or null and why it cannot be used.</summary>
-    public static AsymmetricSecurityKey? TryRead(string path, string? keyId, out string? problem)
+    public static ClientKey? TryRead(string path, string? keyId, out string? problem)
     {
         string text;
         try
@@ -29,12 +33,16 @@ internal static class ClientKeyFile
         }
         try
         {
-            var key = text.TrimStart().StartsWith('{') ? FromJwk(text) : FromPem(text);
+            var isJwk = text.TrimStart().StartsWith('{');
+            var key = isJwk ? FromJwk(text) : FromPem(text);
+            var certificate = isJwk ? null : CertificateIn(text);
             problem = key switch
             {
                 null => "holds no private key: expected a PEM private key (RSA or EC P-256) or a JWK with its private part",
                 RsaSecurityKey rsa when rsa.Rsa.KeySize < MinimumRsaBits => $"holds an RSA key of {rsa.Rsa.KeySize} bits: at least {MinimumRsaBits} are needed",
                 ECDsaSecurityKey ec when ec.ECDsa.ExportParameters(false).Curve.Oid?.Value != P256Oid => "holds an EC key that is not on the P-256 curve: only ES256 (P-256) is supported",
+                _ when certificate is not null && !certificate.PublicKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(PublicKeyInfo(key))
+                    => "holds a certificate whose public key is not the private key's: put the certificate of this key beside it",
                 _ => null,
             };
             if (problem is not null || key is null)
@@ -42,7 +50,7 @@ internal static class ClientKeyFile
                 return null;
             }
             key.KeyId = string.IsNullOrEmpty(keyId) ? key.KeyId : keyId;
-            return key;
+            return new ClientKey(key, certificate is null ? null : WithPrivateKey(certificate, key));
         }
         catch (Exception exception) when (exception is CryptographicException or ArgumentException or JsonException or FormatException or AsnContentException)
         {
@@ -53,7 +61,7 @@ internal static class ClientKeyFile
 
     private static AsymmetricSecurityKey? FromPem(string pem)
     {
-        var label = PemEncoding.TryFind(pem, out var fields) ? pem[fields.Label] : null;
+        var (label, base64) = PemBlocks(pem).FirstOrDefault(block => block.Label != CertificateLabel);
         switch (label)
         {
             case "RSA PRIVATE KEY":
@@ -61,7 +69,7 @@ internal static class ClientKeyFile
             case "EC PRIVATE KEY":
                 return EcFrom(ec => ec.ImportFromPem(pem));
             case "PRIVATE KEY":
-                var der = Convert.FromBase64String(pem[fields.Base64Data]);
+                var der = Convert.FromBase64String(base64);
                 var algorithm = Pkcs8Algorithm(der);
                 return algorithm switch
                 {
@@ -73,6 +81,40 @@ internal static class ClientKeyFile
                 return null;
         }
     }
+
+    /// <summary>The file's certificate (the first, the key's own in a chain), or null when it has none.</summary>
+    private static X509Certificate2? CertificateIn(string pem) =>
+        PemBlocks(pem).FirstOrDefault(block => block.Label == CertificateLabel) is { Base64: { } base64 }
+            ? X509CertificateLoader.LoadCertificate(Convert.FromBase64String(base64))
+            : null;
+
+    /// <summary>Each PEM block's label and base64 content, in file order.</summary>
+    private static List<(string Label, string Base64)> PemBlocks(string pem)
+    {
+        var blocks = new List<(string, string)>();
+        var offset = 0;
+        while (PemEncoding.TryFind(pem.AsSpan(offset), out var fields))
+        {
+            var rest = pem[offset..];
+            blocks.Add((rest[fields.Label], rest[fields.Base64Data]));
+            offset += fields.Location.End.Value;
+        }
+        return blocks;
+    }
+
+    private static X509Certificate2 WithPrivateKey(X509Certificate2 certificate, AsymmetricSecurityKey key) => key switch
+    {
+        RsaSecurityKey rsa => certificate.CopyWithPrivateKey(rsa.Rsa),
+        ECDsaSecurityKey ec => certificate.CopyWithPrivateKey(ec.ECDsa),
+        _ => certificate,
+    };
+
+    private static byte[] PublicKeyInfo(AsymmetricSecurityKey key) => key switch
+    {
+        RsaSecurityKey rsa => rsa.Rsa.ExportSubjectPublicKeyInfo(),
+        ECDsaSecurityKey ec => ec.ECDsa.ExportSubjectPublicKeyInfo(),
+        _ => [],
+    };
 
     /// <summary>The algorithm OID of a PKCS#8 PrivateKeyInfo (RSA or EC).</summary>
     private static string? Pkcs8Algorithm(byte[] der)
@@ -132,3 +174,6 @@ internal static class ClientKeyFile
         return new ECDsaSecurityKey(ec);
     }
 }
+
+/// <summary>A client's private key, and its certificate (with that key) when the file holds one: its thumbprint identifies the key to Entra ID.</summary>
+internal sealed record ClientKey(AsymmetricSecurityKey Key, X509Certificate2? Certificate);

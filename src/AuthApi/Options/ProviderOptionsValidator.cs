@@ -100,7 +100,7 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
     private static string? KeyProblem(string path, string? keyId, bool apple)
     {
         var key = ClientKeyFile.TryRead(path, keyId, out var problem);
-        return apple && key is not null and not ECDsaSecurityKey
+        return apple && key is not null && key.Key is not ECDsaSecurityKey
             ? "holds an RSA key: Apple's key is a .p8 file with an EC P-256 private key"
             : problem;
     }

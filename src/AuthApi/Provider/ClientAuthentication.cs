@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using AuthApi.Options;
 using AuthApi.Security;
 using Duende.IdentityModel;
@@ -25,7 +27,9 @@ internal sealed class ClientAuthentication(TimeProvider time)
 
     public const string AppleAudience = "https://appleid.apple.com";
 
-    private readonly ConcurrentDictionary<string, AsymmetricSecurityKey> _keys = new(StringComparer.Ordinal);
+    private const string Sha256Thumbprint = "x5t#S256";
+
+    private readonly ConcurrentDictionary<string, ClientKey> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AppleSecret> _appleSecrets = new(StringComparer.Ordinal);
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
@@ -94,11 +98,12 @@ internal sealed class ClientAuthentication(TimeProvider time)
     }
 
     /// <summary>RFC 7523 §3: iss = sub = client ID, aud = the token endpoint (OpenID Connect Core §9), a fresh jti, a short exp.</summary>
-    private string Assertion(string clientId, ProviderMetadata metadata, AsymmetricSecurityKey key)
+    private string Assertion(string clientId, ProviderMetadata metadata, ClientKey key)
     {
         var now = time.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
+            AdditionalHeaderClaims = key.Certificate is null ? null : new Dictionary<string, object> { [Sha256Thumbprint] = Thumbprint(key.Certificate) },
             Issuer = clientId,
             Audience = metadata.TokenEndpoint,
             IssuedAt = now,
@@ -108,9 +113,26 @@ internal sealed class ClientAuthentication(TimeProvider time)
                 [JwtRegisteredClaimNames.Sub] = clientId,
                 [JwtRegisteredClaimNames.Jti] = Secrets.NewValue(),
             },
-            SigningCredentials = new SigningCredentials(key, AlgorithmFor(key, metadata)),
+            SigningCredentials = CredentialsOf(key, AlgorithmFor(key.Key, metadata)),
         });
     }
+
+    /// <summary>
+    /// Entra ID finds a certificate credential by its thumbprint: <c>x5t#S256</c>, and <c>x5t</c> (SHA-1, which the handler
+    /// writes for certificate credentials) for older tenants and AD FS.
+    /// </summary>
+    private static SigningCredentials CredentialsOf(ClientKey key, string algorithm)
+    {
+        if (key.Certificate is null)
+        {
+            return new SigningCredentials(key.Key, algorithm);
+        }
+        var credentials = new X509SigningCredentials(key.Certificate, algorithm);
+        credentials.Key.KeyId = key.Key.KeyId ?? credentials.Key.KeyId;
+        return credentials;
+    }
+
+    private static string Thumbprint(X509Certificate2 certificate) => Base64UrlEncoder.Encode(certificate.GetCertHash(HashAlgorithmName.SHA256));
 
     /// <summary>ES256 for EC P-256; for RSA, RS256 unless the provider lists PS256 and not RS256.</summary>
     private static string AlgorithmFor(AsymmetricSecurityKey key, ProviderMetadata metadata) =>
@@ -148,14 +170,14 @@ internal sealed class ClientAuthentication(TimeProvider time)
             IssuedAt = now.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
             Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = provider.ClientId },
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
+            SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.EcdsaSha256),
         });
         _appleSecrets[providerName] = new AppleSecret(secret, expiresAt);
         return secret;
     }
 
     /// <summary>The provider's key, read once (the startup check has already read it; a file gone since is named, not shown).</summary>
-    private AsymmetricSecurityKey? KeyOf(string providerName, string path, string? keyId, string setting, out string? problem)
+    private ClientKey? KeyOf(string providerName, string path, string? keyId, string setting, out string? problem)
     {
         problem = null;
         var cacheKey = $"{setting}:{providerName}";

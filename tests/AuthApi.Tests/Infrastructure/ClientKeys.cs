@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AuthApi.Tests.Infrastructure;
@@ -20,6 +21,19 @@ public sealed class ClientKeys : IDisposable
     {
         using var ec = ECDsa.Create(curve ?? ECCurve.NamedCurves.nistP256);
         return (Write("ec.pem", sec1 ? ec.ExportECPrivateKeyPem() : ec.ExportPkcs8PrivateKeyPem()), new ECDsaSecurityKey(ECDsa.Create(ec.ExportParameters(false))));
+    }
+
+    /// <summary>
+    /// A new RSA key and its self-signed certificate in one PEM file, certificate first (an Entra ID certificate credential);
+    /// with <paramref name="otherKeysCertificate"/> the certificate is another key's. Returns the path, the public key and the certificate.
+    /// </summary>
+    public (string Path, SecurityKey PublicKey, X509Certificate2 Certificate) RsaPemWithCertificate(bool otherKeysCertificate = false)
+    {
+        using var rsa = RSA.Create(2048);
+        using var certificateKey = otherKeysCertificate ? RSA.Create(2048) : null;
+        var request = new CertificateRequest("CN=authapi-client", certificateKey ?? rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return (Write("client.pem", certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem()), PublicOf(rsa), certificate);
     }
 
     /// <summary>A new RSA key as a JWK file with its private part and <paramref name="kid"/>.</summary>

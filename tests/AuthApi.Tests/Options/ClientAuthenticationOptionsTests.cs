@@ -38,6 +38,20 @@ public sealed class ClientAuthenticationOptionsTests : IDisposable
     }
 
     [Fact]
+    public void AKeyFileWhoseCertificateIsAnotherKeysStopsStartupNamingTheSetting()
+    {
+        var problems = Validate(provider =>
+        {
+            provider.TokenEndpointAuthMethod = "private_key_jwt";
+            provider.ClientAssertionKeyPath = _keys.RsaPemWithCertificate(otherKeysCertificate: true).Path;
+        });
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("ClientAssertionKeyPath", problem);
+        Assert.Contains("certificate whose public key is not the private key's", problem);
+    }
+
+    [Fact]
     public void PrivateKeyJwtWithAReadableKeyNeedsNoSecret()
     {
         var problems = Validate(provider =>

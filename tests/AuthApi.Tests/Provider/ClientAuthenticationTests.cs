@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -76,6 +77,33 @@ public sealed class ClientAuthenticationTests : IDisposable
 
         Assert.Equal("RS256", Assert.Single(rsaApp.Provider.ClientAssertions).Alg);
         Assert.Equal("ES256", Assert.Single(ecApp.Provider.ClientAssertions).Alg);
+    }
+
+    [Fact]
+    public async Task PrivateKeyJwtWithACertificateBesideTheKeyNamesTheCertificateByItsThumbprints()
+    {
+        var (path, _, certificate) = _keys.RsaPemWithCertificate();
+        // The provider knows the certificate only, as Entra ID does.
+        await using var app = PrivateKeyJwtApp(path, new X509SecurityKey(certificate), keyId: null);
+
+        await app.LoginAsync(app.CreateBrowser());
+
+        var assertion = Assert.Single(app.Provider.ClientAssertions);
+        Assert.Equal(Base64UrlEncoder.Encode(SHA256.HashData(certificate.RawData)), assertion.GetHeaderValue<string>("x5t#S256"));
+        Assert.Equal(Base64UrlEncoder.Encode(SHA1.HashData(certificate.RawData)), assertion.X5t);
+    }
+
+    [Fact]
+    public async Task PrivateKeyJwtWithoutACertificateSendsNoThumbprint()
+    {
+        var (path, publicKey) = _keys.RsaPem();
+        await using var app = PrivateKeyJwtApp(path, publicKey, keyId: "k");
+
+        await app.LoginAsync(app.CreateBrowser());
+
+        var assertion = Assert.Single(app.Provider.ClientAssertions);
+        Assert.False(assertion.TryGetHeaderValue<string>("x5t#S256", out _));
+        Assert.Empty(assertion.X5t);
     }
 
     [Fact]
