@@ -5,28 +5,28 @@ using AuthApi.Http;
 namespace AuthApi.Login;
 
 /// <summary>
-/// What a provider with <c>response_mode=form_post</c> posts to the redirect URI (OAuth 2.0 Form Post Response Mode):
-/// <see cref="CallbackRequest"/>'s fields as an <c>application/x-www-form-urlencoded</c> body, plus Apple's <c>user</c>.
+/// What a provider with <c>response_mode=form_post</c> posts to the redirect URI (OAuth 2.0 Form Post Response Mode): the
+/// fields the GET callback has in its query, as an <c>application/x-www-form-urlencoded</c> body, plus Apple's <c>user</c>.
 /// </summary>
 internal sealed record CallbackForm(
     [property: JsonPropertyName("code")]
     [property: Description("The authorization code, exchanged once at the provider's token endpoint.")]
-    string? Code,
+    string? Code = null,
     [property: JsonPropertyName("state")]
     [property: Description("The state this service sent with the login: it finds the login's cookie.")]
-    string? State,
+    string? State = null,
     [property: JsonPropertyName("iss")]
     [property: Description("The issuer of the response (RFC 9207), checked against the provider's metadata.")]
-    string? Iss,
+    string? Iss = null,
     [property: JsonPropertyName("error")]
     [property: Description("The provider's error code when the login failed there, e.g. access_denied; passed on as auth_error_detail.")]
-    string? Error,
+    string? Error = null,
     [property: JsonPropertyName("error_description")]
     [property: Description("The provider's description of the error: logged, never shown.")]
-    string? ErrorDescription,
+    string? ErrorDescription = null,
     [property: JsonPropertyName(CallbackForm.UserField)]
     [property: Description("Sign in with Apple, first login only: JSON with the user's name ({\"name\":{\"firstName\":..,\"lastName\":..}}). Unsigned: it only fills given_name, family_name and name where the ID token has none; its email is ignored.")]
-    string? User)
+    string? User = null)
 {
     public const string UserField = "user";
 

@@ -122,17 +122,17 @@ internal static class LoginEndpoints
     private static async Task<FoundHttpResult> CompleteAsync(CallbackRequest request, string callbackPath, LoginCallback callback, HttpContext context, CancellationToken cancellationToken) =>
         new(await callback.CompleteAsync(context, request, callbackPath, cancellationToken));
 
-    private static RouteHandlerBuilder ProducesCallbackRedirect(this RouteHandlerBuilder builder) =>
+    private static RouteHandlerBuilder ProducesCallbackRedirect(this RouteHandlerBuilder builder, string description = LoginExamples.CallbackRedirect) =>
         builder
             .Produces(StatusCodes.Status302Found)
-            .WithResponseDescription(StatusCodes.Status302Found, LoginExamples.CallbackRedirect)
+            .WithResponseDescription(StatusCodes.Status302Found, description)
             .ProducesRateLimited();
 
     private static RouteHandlerBuilder ProducesPostedCallback(this RouteHandlerBuilder builder) =>
         builder
             // The provider's post is cross-site by design and carries no anti-forgery token: state and its login cookie bind it.
             .DisableAntiforgery()
-            .ProducesCallbackRedirect()
+            .ProducesCallbackRedirect(LoginExamples.PostedCallbackRedirect)
             .ProducesErrorCodes(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest);
 
     private static bool WantsJson(HttpRequest request) =>
