@@ -1,4 +1,6 @@
 using System.Text;
+using AuthApi.Client;
+using AuthApi.Tests.Client;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AuthApi.Tests.Login;
@@ -297,6 +299,24 @@ public sealed class FormPostCallbackTests
 
         var values = fields.Select(field => field.Value).Append("Zebedee");
         Assert.All(app.Factory.Logs.Lines, line => Assert.DoesNotContain(values, value => line.Contains(value, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task TheClientPostsTheFormTheServiceReads()
+    {
+        await using var app = new TestApp();
+        using var client = ClientUnderTest.WithCookies(app, out _);
+        var authorizationUrl = new Uri((await client.Api.GetLoginUrlAsync()).AuthorizationUrl);
+
+        // A query provider's login completed by POST: only a form whose state found its login cookie gets this far.
+        using var callback = await client.Api.CompletePostedLoginAsync(new PostedCallbackForm
+        {
+            Code = app.Provider.IssueCode(authorizationUrl, new Grant()),
+            State = authorizationUrl.Query()["state"],
+        });
+
+        CallbackAssert.FailedWith(callback, "callback_mismatch");
+        Assert.Equal(0, app.Provider.RequestsTo("/token"));
     }
 
     private static TestApp FormPostApp(Action<Dictionary<string, string?>>? configure = null) =>
