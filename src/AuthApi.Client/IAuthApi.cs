@@ -147,6 +147,33 @@ public interface IAuthApi
         [AliasAs("error_description")] string? errorDescription = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>POST /oauth2callback</c>: the redirect target of a provider whose <c>ResponseMode</c> is <c>form_post</c>, meant for a
+    /// browser. For tools and tests that complete such a login themselves: the answer is a 302 to the return URL (with
+    /// <c>auth_error</c> on failure) that sets the session cookies; a malformed form is a 400.
+    /// </summary>
+    /// <param name="form">What the provider posts: code and state, or error.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The raw answer (not followed, not thrown); dispose it.</returns>
+    [Post("/oauth2callback")]
+    Task<HttpResponseMessage> CompletePostedLoginAsync(
+        [Body(BodySerializationMethod.UrlEncoded)] PostedCallbackForm form,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>POST /oauth2callback/{provider}</c>: like <see cref="CompletePostedLoginAsync"/>, at the redirect URI of one of several
+    /// providers. A login completes only at the redirect URI of the provider it started with.
+    /// </summary>
+    /// <param name="provider">The last path segment of the provider's redirect URI, by default the provider's name.</param>
+    /// <param name="form">What the provider posts: code and state, or error.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The raw answer (not followed, not thrown); dispose it.</returns>
+    [Post("/oauth2callback/{provider}")]
+    Task<HttpResponseMessage> CompletePostedProviderLoginAsync(
+        string provider,
+        [Body(BodySerializationMethod.UrlEncoded)] PostedCallbackForm form,
+        CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /healthz</c>: the process answers.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Status <c>alive</c>.</returns>

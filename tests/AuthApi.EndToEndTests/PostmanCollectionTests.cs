@@ -28,7 +28,8 @@ public sealed class PostmanCollectionTests(RunningStack stack) : IDisposable
 
         Assert.Equal(
             [
-                "GET /login", "GET /oauth2callback", "GET /oauth2callback/:provider", "GET /me", "GET /me/tokens", "POST /me/tokens/refresh",
+                "GET /login", "GET /oauth2callback", "POST /oauth2callback", "GET /oauth2callback/:provider", "POST /oauth2callback/:provider",
+                "GET /me", "GET /me/tokens", "POST /me/tokens/refresh",
                 "GET /me/sessions", "DELETE /me/sessions/:id", "POST /logout", "GET /logout", "POST /backchannel-logout", "GET /providers", "GET /healthz", "GET /readyz",
             ],
             requests.Select(request => $"{request["method"]} /{string.Join('/', request["url"]!["path"]!.AsArray())}"));

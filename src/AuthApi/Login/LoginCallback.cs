@@ -29,11 +29,32 @@ internal sealed class LoginCallback(
     AuthApiMetrics metrics,
     ILogger<LoginCallback> logger)
 {
-    /// <summary>Completes the login and returns where to redirect the browser.</summary>
+    /// <summary>Completes the login a GET to the redirect URI answers (response mode query) and returns where to redirect the browser.</summary>
     /// <param name="callbackPath">What follows <c>/oauth2callback</c> in the path the browser came back to: "" or "/{segment}".</param>
-    public async Task<string> CompleteAsync(HttpContext context, CallbackRequest request, string callbackPath, CancellationToken cancellationToken)
+    public Task<string> CompleteAsync(HttpContext context, CallbackRequest request, string callbackPath, CancellationToken cancellationToken) =>
+        CompleteAsync(context, request, appleUser: null, ProviderOptions.QueryResponseMode, callbackPath, cancellationToken);
+
+    /// <summary>
+    /// Completes the login a POST to the redirect URI answers (response mode form_post) and returns where to redirect the
+    /// browser; null when the body is no well-formed <see cref="CallbackForm"/>, which names no login to send anyone back to.
+    /// </summary>
+    /// <param name="callbackPath">What follows <c>/oauth2callback</c> in the path the browser came back to: "" or "/{segment}".</param>
+    public async Task<string?> CompletePostedAsync(HttpContext context, string callbackPath, CancellationToken cancellationToken)
     {
-        if (request.IsPostLogoutReturn)
+        var (form, problem) = await CallbackForm.ReadAsync(context.Request, cancellationToken);
+        if (form is null)
+        {
+            logger.CallbackFormRefused(problem!);
+            return null;
+        }
+        return await CompleteAsync(context, form.ToRequest(), form.User, ProviderOptions.FormPostResponseMode, callbackPath, cancellationToken);
+    }
+
+    /// <param name="appleUser">Apple's <c>user</c> form field, posted with the first login only.</param>
+    /// <param name="responseMode">How the answer arrived: a GET (<c>query</c>) or a POST (<c>form_post</c>).</param>
+    private async Task<string> CompleteAsync(HttpContext context, CallbackRequest request, string? appleUser, string responseMode, string callbackPath, CancellationToken cancellationToken)
+    {
+        if (request.IsPostLogoutReturn && responseMode == ProviderOptions.QueryResponseMode)
         {
             // The provider's end-session endpoint sends the browser back to the redirect URI (its post_logout_redirect_uri).
             return options.Value.PostLogoutReturnUrlOf(options.Value.ProviderAtCallbackPath(callbackPath));
@@ -43,7 +64,7 @@ internal sealed class LoginCallback(
         {
             return Fail(null, ErrorCodes.LoginExpired, "no login cookie for this state");
         }
-        loginCookies.Delete(context, login.State);
+        loginCookies.Delete(context, login.State, crossSite: options.Value.Providers.GetValueOrDefault(login.Provider)?.UsesFormPost == true);
 
         if (!lookup.StateMatches)
         {
@@ -59,6 +80,12 @@ internal sealed class LoginCallback(
         if (options.Value.CallbackPathOf(login.Provider) != callbackPath)
         {
             return Fail(login, ErrorCodes.CallbackMismatch, "the callback arrived at another provider's redirect URI than the login's");
+        }
+        // The provider answers in the one response mode the login asked for: an answer in the other (a code in a GET's query
+        // for a form_post login, a POST for a query login) did not come from that provider's redirect, so it counts as mix-up too.
+        if (provider.ResponseMode != responseMode)
+        {
+            return Fail(login, ErrorCodes.CallbackMismatch, $"the callback arrived by {MethodOf(responseMode)} while the provider's ResponseMode is {provider.ResponseMode}");
         }
         if (!usedStates.TryUse(login.State, login.CreatedAt + options.Value.LoginTimeout))
         {
@@ -109,6 +136,11 @@ internal sealed class LoginCallback(
             {
                 return Fail(login, ErrorCodes.UserInfoInvalid, problem);
             }
+        }
+
+        if (appleUser is not null && !AppleUserClaims.TryAdd(appleUser, idToken.Claims, userInfoClaims))
+        {
+            logger.AppleUserIgnored(login.Provider, AppleUserClaims.MaxBytes);
         }
 
         var session = NewSession(login.Provider, idToken, SessionIdToken.From(tokens.IdentityToken!), userInfoClaims, now);
@@ -206,6 +238,8 @@ internal sealed class LoginCallback(
 
     private static string WithError(string returnUrl, string errorCode) =>
         QueryHelpers.AddQueryString(returnUrl, "auth_error", errorCode);
+
+    private static string MethodOf(string responseMode) => responseMode == ProviderOptions.FormPostResponseMode ? "POST" : "GET";
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

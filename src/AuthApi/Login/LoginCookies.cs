@@ -23,11 +23,14 @@ internal sealed class LoginCookies(CookieJar jar)
     /// Writes the login's cookie, first deleting the oldest pending ones beyond <see cref="MaxPending"/> or
     /// <see cref="MaxPendingBytes"/>. False (and nothing written) when the login does not fit one cookie.
     /// </summary>
-    public bool TryWrite(HttpContext context, LoginTransaction transaction, DateTimeOffset expires)
+    /// <param name="crossSite">
+    /// The provider posts the browser back (form_post): a cross-site POST carries only a <c>SameSite=None; Secure</c> cookie.
+    /// </param>
+    public bool TryWrite(HttpContext context, LoginTransaction transaction, DateTimeOffset expires, bool crossSite = false)
     {
         var value = jar.Protect(transaction, Purpose, LoginCookieJson.Compact.LoginTransaction);
         DeleteOldestPending(context, value.Length);
-        return jar.TryWriteSingle(context, CookieName(transaction.State), value, expires);
+        return jar.TryWriteSingle(context, CookieName(transaction.State), value, expires, crossSite);
     }
 
     /// <summary>The login this state belongs to, whether it matched, or nothing when no cookie is there for it.</summary>
@@ -45,7 +48,8 @@ internal sealed class LoginCookies(CookieJar jar)
         return new LoginLookup(transaction, Secrets.FixedTimeEquals(state, transaction.State));
     }
 
-    public void Delete(HttpContext context, string state) => jar.Delete(context, CookieName(state));
+    /// <param name="crossSite">The cookie was written <c>SameSite=None; Secure</c>: its deletion says so too.</param>
+    public void Delete(HttpContext context, string state, bool crossSite = false) => jar.Delete(context, CookieName(state), crossSite);
 
     private void DeleteOldestPending(HttpContext context, int newBytes)
     {

@@ -5,11 +5,15 @@ namespace AuthApi.Login;
 /// <summary>What the login endpoints' answers look like, for their OpenAPI description.</summary>
 internal static class LoginExamples
 {
-    public const string CallbackRedirect =
+    /// <summary>The 302 of a posted callback (form_post): the return after logout is always a GET.</summary>
+    public const string PostedCallbackRedirect =
         "To the login's returnUrl with the session cookies set. On failure, no session: to the returnUrl (or /) with "
         + $"auth_error={ErrorCodes.LoginExpired}, {ErrorCodes.CallbackMismatch}, {ErrorCodes.StateMismatch}, {ErrorCodes.IssuerMismatch}, "
         + $"{ErrorCodes.ProviderError}, {ErrorCodes.TokenExchangeFailed}, {ErrorCodes.IdTokenInvalid}, {ErrorCodes.UserInfoInvalid} or "
-        + $"{ErrorCodes.SessionTooLarge}. Without code and error (the return from the provider's logout): to Auth:PostLogoutReturnUrl.";
+        + $"{ErrorCodes.SessionTooLarge}.";
+
+    public const string CallbackRedirect =
+        PostedCallbackRedirect + " Without code and error (the return from the provider's logout): to Auth:PostLogoutReturnUrl.";
 
     public static readonly LoginUrlResponse AuthorizationUrl = new(
         "https://accounts.google.com/o/oauth2/v2/auth?client_id=1234-abcd.apps.googleusercontent.com&response_type=code"

@@ -18,6 +18,12 @@ internal static partial class LoginLog
     [LoggerMessage(EventId = 14, EventName = "UserInfoUnavailable", Level = LogLevel.Warning, Message = "Userinfo of provider {Provider} is unavailable ({Reason}); the login goes on with the ID token's claims")]
     public static partial void UserInfoUnavailable(this ILogger logger, string provider, string reason);
 
+    [LoggerMessage(EventId = 15, EventName = "AppleUserIgnored", Level = LogLevel.Warning, Message = "The user field provider {Provider} posted is not JSON with a name object, or is over {MaxBytes} bytes; the login goes on with the ID token's claims")]
+    public static partial void AppleUserIgnored(this ILogger logger, string provider, int maxBytes);
+
+    [LoggerMessage(EventId = 16, EventName = "CallbackFormRefused", Level = LogLevel.Warning, Message = "A POST to the redirect URI was refused with 400 invalid_request: {Reason}")]
+    public static partial void CallbackFormRefused(this ILogger logger, string reason);
+
     [LoggerMessage(EventId = 33, EventName = "RateLimited", Level = LogLevel.Debug, Message = "Rate limited {Path} for a client IP: over Auth:RateLimit:PermitsPerMinute")]
     public static partial void RateLimited(this ILogger logger, PathString path);
 }

@@ -47,7 +47,7 @@ internal sealed class LoginStart(
             ReturnUrlValidator.ToAscii(request.ReturnUrl ?? "/"),
             now,
             MaxAgeOf(request, provider));
-        if (!loginCookies.TryWrite(context, login, now + auth.LoginTimeout))
+        if (!loginCookies.TryWrite(context, login, now + auth.LoginTimeout, crossSite: provider.UsesFormPost))
         {
             metrics.LoginFailed(providerName, ErrorCodes.InvalidReturnUrl);
             return LoginStartResult.Failed(ErrorCodes.InvalidReturnUrl);
@@ -67,6 +67,8 @@ internal sealed class LoginStart(
             responseType: "code",
             scope: provider.Scope,
             redirectUri: redirectUri,
+            // Sent only for form_post: query is the code flow's default response mode (OAuth 2.0 Multiple Response Types §5).
+            responseMode: provider.UsesFormPost ? ProviderOptions.FormPostResponseMode : null,
             state: login.State,
             nonce: login.Nonce,
             loginHint: request.LoginHint,

@@ -1,9 +1,6 @@
 using System.ComponentModel;
-using System.Text;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
+using AuthApi.Http;
 
 namespace AuthApi.Logout;
 
@@ -21,8 +18,6 @@ internal sealed record LogoutTokenForm(
     /// <summary>A logout token is a few hundred bytes to a few KB; a larger body is refused unread.</summary>
     public const int MaxBodyBytes = 16 * 1024;
 
-    private const string FormUrlEncoded = "application/x-www-form-urlencoded";
-
     /// <summary>
     /// The request's form with its one non-empty <c>logout_token</c>, or null with the reason (for the log, never body content).
     /// Read here rather than by form binding, so every defect is the endpoint's own 400 and a store-less service answers 404
@@ -30,47 +25,13 @@ internal sealed record LogoutTokenForm(
     /// </summary>
     public static async Task<(LogoutTokenForm? Form, string? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals(FormUrlEncoded, StringComparison.OrdinalIgnoreCase))
+        var (form, problem) = await UrlEncodedForm.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (form is null)
         {
-            return (null, $"the body is not {FormUrlEncoded}");
-        }
-        if (request.ContentLength > MaxBodyBytes || await ReadBodyAsync(request, cancellationToken) is not { } body)
-        {
-            return (null, $"the body is over {MaxBodyBytes} bytes or unreadable");
-        }
-
-        Dictionary<string, StringValues> form;
-        try
-        {
-            form = new FormReader(body).ReadForm();
-        }
-        catch (InvalidDataException)
-        {
-            return (null, "the form has too many fields");
+            return (null, problem);
         }
         return form.TryGetValue(FieldName, out var values) && values is [{ Length: > 0 } token]
             ? (new LogoutTokenForm(token), null)
             : (null, $"the form has no single non-empty {FieldName}");
-    }
-
-    /// <summary>The body as text, or null when it is longer than <see cref="MaxBodyBytes"/> or breaks off.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        try
-        {
-            int read;
-            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-            {
-                length += read;
-            }
-        }
-        catch (BadHttpRequestException)
-        {
-            return null;
-        }
-        return length > MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 }

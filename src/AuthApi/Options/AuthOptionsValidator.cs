@@ -23,7 +23,7 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .WithMessage((_, name) => $"Auth:Providers:{name}: provider names may contain only a-z, 0-9 and '-'; rename it.");
 
         RuleForEach(o => o.Providers)
-            .SetValidator(new ProviderOptionsValidator());
+            .SetValidator((o, _) => new ProviderOptionsValidator(o.RedirectUri));
 
         RuleFor(o => o.DefaultProvider)
             .Must((o, name) => name is null || o.Providers.ContainsKey(name))

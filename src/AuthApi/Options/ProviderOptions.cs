@@ -11,6 +11,12 @@ public sealed class ProviderOptions
     /// <summary>The values <see cref="TokenEndpointAuthMethod"/> may take.</summary>
     public static readonly IReadOnlyList<string> TokenEndpointAuthMethods = [ClientSecretBasic, ClientSecretPost, PrivateKeyJwt, PublicClient];
 
+    public const string QueryResponseMode = "query";
+    public const string FormPostResponseMode = "form_post";
+
+    /// <summary>The values <see cref="ResponseMode"/> may take.</summary>
+    public static readonly IReadOnlyList<string> ResponseModes = [QueryResponseMode, FormPostResponseMode];
+
     /// <summary>Hosts a provider may be reached on over plain http (development providers on this machine).</summary>
     public static readonly IReadOnlyList<string> LoopbackHosts = ["localhost", "127.0.0.1", "::1"];
 
@@ -52,6 +58,16 @@ public sealed class ProviderOptions
     /// <c>token_endpoint_auth_methods_supported</c> lists and this client has credentials for (basic when the list is absent).
     /// </summary>
     public string? TokenEndpointAuthMethod { get; set; }
+
+    /// <summary>
+    /// How the provider sends the browser back: <c>query</c> (a GET with the code in the query) or <c>form_post</c> (a POST of
+    /// a form, OAuth 2.0 Form Post Response Mode; Apple needs it to send the user's name, which makes its login cookie
+    /// <c>SameSite=None; Secure</c>). Defaults to <c>query</c>.
+    /// </summary>
+    public string ResponseMode { get; set; } = QueryResponseMode;
+
+    /// <summary>True when the provider posts its answer to the redirect URI (<see cref="ResponseMode"/> <c>form_post</c>).</summary>
+    public bool UsesFormPost => ResponseMode == FormPostResponseMode;
 
     /// <summary>PEM (RSA or EC P-256, PKCS#8, PKCS#1 or SEC1) or JWK file with the private key of <c>private_key_jwt</c>. Defaults to none.</summary>
     public string? ClientAssertionKeyPath { get; set; }

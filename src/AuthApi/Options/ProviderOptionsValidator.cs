@@ -6,7 +6,8 @@ namespace AuthApi.Options;
 /// <summary>Checks one <c>Auth:Providers:{name}</c> entry.</summary>
 internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<string, ProviderOptions>>
 {
-    public ProviderOptionsValidator()
+    /// <param name="redirectUri"><c>Auth:RedirectUri</c>: every provider's redirect URI is it or beneath it, on its scheme and host.</param>
+    public ProviderOptionsValidator(string redirectUri = "")
     {
         RuleFor(p => p.Value.Kind)
             .Must(kind => ProviderKinds.All.Contains(kind))
@@ -37,6 +38,17 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
         RuleFor(p => p.Value.TokenEndpointAuthMethod)
             .Must(method => method is null || ProviderOptions.TokenEndpointAuthMethods.Contains(method))
             .WithMessage(p => $"Auth:Providers:{p.Key}:TokenEndpointAuthMethod must be client_secret_basic, client_secret_post, private_key_jwt or none (or be left out to follow the provider's token_endpoint_auth_methods_supported).");
+
+        RuleFor(p => p.Value.ResponseMode)
+            .Must(mode => ProviderOptions.ResponseModes.Contains(mode))
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ResponseMode must be query or form_post (or be left out for query).");
+
+        // A form_post login cookie must be Secure to be sent with a cross-site POST (SameSite=None); browsers keep Secure
+        // cookies only from https, and from http on loopback.
+        RuleFor(p => p.Value.RedirectUri ?? redirectUri)
+            .Must(BeSecureContext)
+            .When(p => p.Value.UsesFormPost)
+            .WithMessage(p => $"Auth:Providers:{p.Key}:ResponseMode form_post needs an https redirect URI (http only on loopback): its login cookie is SameSite=None; Secure. Serve AuthApi over https (Auth:RedirectUri), or use ResponseMode query.");
 
         RuleFor(p => p.Value.ClientAssertionKeyPath)
             .NotEmpty()
@@ -104,6 +116,9 @@ internal sealed class ProviderOptionsValidator : AbstractValidator<KeyValuePair<
             ? "holds an RSA key: Apple's key is a .p8 file with an EC P-256 private key"
             : problem;
     }
+
+    /// <summary>https, or http on loopback; a URL that is no absolute URL passes here, as the redirect URI rules report it.</summary>
+    private static bool BeSecureContext(string url) => !Uri.TryCreate(url, UriKind.Absolute, out _) || BeProviderUrl(url);
 
     private static bool BeMetadataUrl(string url) => BeProviderUrl(url);
 

@@ -27,6 +27,7 @@ internal static class ProviderPresets
         {
             ServerMetadataUrl = "https://appleid.apple.com/.well-known/openid-configuration",
             Scope = "openid name email",
+            ResponseMode = ProviderOptions.FormPostResponseMode,
             TokenEndpointAuthMethod = ProviderOptions.ClientSecretPost,
             DisplayName = "Apple",
         },

@@ -124,10 +124,14 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
     /// Writes a protected value as exactly one cookie; false (and nothing written) when the cookie with its
     /// name and attributes would pass what a browser keeps of one cookie and so need chunks.
     /// </summary>
-    public bool TryWriteSingle(HttpContext context, string baseName, string protectedValue, DateTimeOffset expires)
+    /// <param name="crossSite">
+    /// <c>SameSite=None; Secure</c> instead of <c>Lax</c>, for a cookie a cross-site POST must carry; Secure even over http,
+    /// which browsers accept on loopback only (the configuration allows no other http host for it).
+    /// </param>
+    public bool TryWriteSingle(HttpContext context, string baseName, string protectedValue, DateTimeOffset expires, bool crossSite = false)
     {
         var name = NameFor(baseName);
-        var cookieOptions = CookieOptions(expires);
+        var cookieOptions = CookieOptions(expires, crossSite);
         if (cookieOptions.CreateCookieHeader(name, protectedValue).ToString().Length > ChunkingCookieManager.DefaultChunkSize)
         {
             return false;
@@ -137,7 +141,8 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
     }
 
     /// <summary>Deletes the cookie and all its chunks, if the request has it.</summary>
-    public void Delete(HttpContext context, string baseName)
+    /// <param name="crossSite">The cookie was written with <c>crossSite</c> (see <see cref="TryWriteSingle"/>).</param>
+    public void Delete(HttpContext context, string baseName, bool crossSite = false)
     {
         var name = NameFor(baseName);
         var raw = context.Request.Cookies[name];
@@ -145,7 +150,7 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
         {
             return;
         }
-        var deletion = CookieOptions(DateTimeOffset.UnixEpoch);
+        var deletion = CookieOptions(DateTimeOffset.UnixEpoch, crossSite);
         if (ChunkCount(raw) <= MaxChunks)
         {
             _chunking.DeleteCookie(context, name, deletion);
@@ -233,11 +238,11 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
     private static string ChunkName(string name, int chunk) =>
         string.Concat(name, ChunkSuffix, chunk.ToString(CultureInfo.InvariantCulture));
 
-    private CookieOptions CookieOptions(DateTimeOffset expires) => new()
+    private CookieOptions CookieOptions(DateTimeOffset expires, bool crossSite = false) => new()
     {
         HttpOnly = true,
-        Secure = options.Value.UsesHttps,
-        SameSite = SameSiteMode.Lax,
+        Secure = crossSite || options.Value.UsesHttps,
+        SameSite = crossSite ? SameSiteMode.None : SameSiteMode.Lax,
         Path = "/",
         Expires = expires,
         IsEssential = true,

@@ -59,6 +59,24 @@ public sealed class ClientContractTests
         });
     }
 
+    [Fact]
+    public void EveryFormTheClientPostsHasTheOperationsFormFields()
+    {
+        var formMethods = ClientMethods
+            .Select(method => (Method: method, Form: method.GetParameters().SingleOrDefault(parameter => parameter.GetCustomAttribute<BodyAttribute>()?.SerializationMethod == BodySerializationMethod.UrlEncoded)))
+            .Where(entry => entry.Form is not null)
+            .ToList();
+
+        Assert.NotEmpty(formMethods);
+        Assert.All(formMethods, entry =>
+        {
+            var operation = ServedDocument.Operations(Document).Single(operation => operation.Name == OperationOf(entry.Method)).Operation;
+            var documented = operation["requestBody"]!["content"]!["application/x-www-form-urlencoded"]!["schema"]!["properties"]!.AsObject().Select(field => field.Key).Order();
+            var sent = entry.Form!.ParameterType.GetProperties().Select(property => property.GetCustomAttribute<AliasAsAttribute>()?.Name ?? property.Name).Order();
+            Assert.Equal(documented, sent);
+        });
+    }
+
     /// <summary>The method's operation, named like <c>POST /logout</c> as <see cref="ServedDocument.Operations"/> names them.</summary>
     private static string OperationOf(MethodInfo method)
     {
@@ -68,7 +86,9 @@ public sealed class ClientContractTests
     }
 
     private static bool IsQuery(ParameterInfo parameter, string path) =>
-        parameter.ParameterType != typeof(CancellationToken) && !path.Contains($"{{{parameter.Name}}}", StringComparison.Ordinal);
+        parameter.ParameterType != typeof(CancellationToken)
+        && parameter.GetCustomAttribute<BodyAttribute>() is null
+        && !path.Contains($"{{{parameter.Name}}}", StringComparison.Ordinal);
 
     private static string QueryName(ParameterInfo parameter) => parameter.GetCustomAttribute<AliasAsAttribute>()?.Name ?? parameter.Name!;
 }

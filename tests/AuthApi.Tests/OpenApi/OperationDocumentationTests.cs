@@ -13,7 +13,7 @@ public sealed class OperationDocumentationTests
         var document = await ServedDocument.FetchAsync();
 
         Assert.Equal(
-            ["DELETE /me/sessions/{id}", "GET /healthz", "GET /login", "GET /logout", "GET /me", "GET /me/sessions", "GET /me/tokens", "GET /oauth2callback", "GET /oauth2callback/{provider}", "GET /providers", "GET /readyz", "POST /backchannel-logout", "POST /logout", "POST /me/tokens/refresh"],
+            ["DELETE /me/sessions/{id}", "GET /healthz", "GET /login", "GET /logout", "GET /me", "GET /me/sessions", "GET /me/tokens", "GET /oauth2callback", "GET /oauth2callback/{provider}", "GET /providers", "GET /readyz", "POST /backchannel-logout", "POST /logout", "POST /me/tokens/refresh", "POST /oauth2callback", "POST /oauth2callback/{provider}"],
             ServedDocument.Operations(document).Select(operation => operation.Name).Order(StringComparer.Ordinal));
     }
 
@@ -137,7 +137,7 @@ public sealed class OperationDocumentationTests
         var document = await ServedDocument.FetchAsync();
 
         var redirects = ServedDocument.Responses(document).Where(response => response.Status == "302").ToList();
-        Assert.Equal(4, redirects.Count);
+        Assert.Equal(6, redirects.Count);
         Assert.All(redirects, response =>
             Assert.True(response.Response["headers"]?["Location"]?["schema"] is not null, $"{response.Name} does not document Location"));
     }

@@ -55,6 +55,17 @@ public sealed class ProviderPresetTests
     }
 
     [Fact]
+    public void ApplePresetAnswersByFormPostWithTheSecretInTheBody()
+    {
+        var provider = Bind(("Kind", "apple"));
+
+        Assert.Equal("https://appleid.apple.com/.well-known/openid-configuration", provider.ServerMetadataUrl);
+        Assert.Equal("form_post", provider.ResponseMode);
+        Assert.Equal("client_secret_post", provider.TokenEndpointAuthMethod);
+        Assert.Equal("openid name email", provider.Scope);
+    }
+
+    [Fact]
     public void ConfiguredKeysWinOverThePreset()
     {
         var provider = Bind(
@@ -63,12 +74,14 @@ public sealed class ProviderPresetTests
             ("Scope", "openid email"),
             ("DisplayName", "Sign in with Apple"),
             ("TokenEndpointAuthMethod", "client_secret_basic"),
+            ("ResponseMode", "query"),
             ("UseUserInfo", "true"));
 
         Assert.Equal("https://appleid.example.test/.well-known/openid-configuration", provider.ServerMetadataUrl);
         Assert.Equal("openid email", provider.Scope);
         Assert.Equal("Sign in with Apple", provider.DisplayName);
         Assert.Equal("client_secret_basic", provider.TokenEndpointAuthMethod);
+        Assert.Equal("query", provider.ResponseMode);
         Assert.True(provider.UseUserInfo);
     }
 
