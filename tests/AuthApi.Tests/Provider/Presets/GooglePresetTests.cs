@@ -61,10 +61,7 @@ public sealed class GooglePresetTests
 
         var refreshed = await google.RefreshAfterAsync(browser, TimeSpan.FromSeconds(3599));
 
-        Assert.NotEqual(GoogleUser.AccessToken, refreshed);
-        var refresh = Assert.Single(google.RefreshGrantRequests);
-        Assert.Equal(GoogleUser.RefreshToken, refresh["refresh_token"]);
-        Assert.False(refresh.ContainsKey("client_secret"));
+        google.AssertOneRefreshGrant(GoogleUser, refreshed);
 
         var logoutUrl = await ProviderReplica.LogoutAsync(browser);
 

@@ -104,6 +104,19 @@ public sealed partial class ProviderReplica : IAsyncDisposable
         return tokens.GetProperty("access").GetString()!;
     }
 
+    /// <summary>Exactly one refresh grant reached the token endpoint, with the login's refresh token and no secret in the body (Basic).</summary>
+    public void AssertOneRefreshGrant(Grant grant, string refreshedAccessToken)
+    {
+        Assert.NotEqual(grant.AccessToken, refreshedAccessToken);
+        var refresh = Assert.Single(RefreshGrantRequests);
+        Assert.Equal(grant.RefreshToken, refresh["refresh_token"]);
+        Assert.False(refresh.ContainsKey("client_secret"));
+    }
+
+    /// <summary>The session's ID token, as <c>/me/tokens</c> exposes it.</summary>
+    public static async Task<string> IdTokenAsync(HttpClient browser) =>
+        (await browser.GetFromJsonAsync<JsonElement>("/me/tokens")).GetProperty("id").GetString()!;
+
     public static async Task<JsonElement> MeAsync(HttpClient browser)
     {
         var me = await browser.GetFromJsonAsync<JsonElement>("/me");
