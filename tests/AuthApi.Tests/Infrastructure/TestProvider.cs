@@ -111,6 +111,9 @@ public sealed class TestProvider : IDisposable
     /// <summary>Issue a new refresh token with every refresh (the old one stops working). Defaults to true.</summary>
     public bool RotateRefreshTokens { get; set; } = true;
 
+    /// <summary>Refresh responses carry a new ID token, without nonce (OIDC Core §12.2), as most providers send. Defaults to false.</summary>
+    public bool IdTokenOnRefresh { get; set; }
+
     /// <summary>Status the token endpoint answers refresh grants with, when not 200.</summary>
     public int RefreshStatus { get; set; } = 200;
 
@@ -295,6 +298,10 @@ public sealed class TestProvider : IDisposable
         {
             response["refresh_token"] = nextRefreshToken;
         }
+        if (IdTokenOnRefresh)
+        {
+            response["id_token"] = IdToken(grant, nonce: null);
+        }
         foreach (var (name, value) in grant.TokenResponseMembers)
         {
             response[name] = value;
@@ -302,7 +309,7 @@ public sealed class TestProvider : IDisposable
         return Json(200, response);
     }
 
-    private string IdToken(Grant grant, string nonce)
+    private string IdToken(Grant grant, string? nonce)
     {
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var payload = new Dictionary<string, object>
@@ -312,9 +319,12 @@ public sealed class TestProvider : IDisposable
             ["sub"] = grant.Subject,
             ["iat"] = now,
             ["exp"] = now + 3600,
-            ["nonce"] = nonce,
             ["at_hash"] = "unused-at-hash",
         };
+        if (nonce is not null)
+        {
+            payload["nonce"] = nonce;
+        }
         foreach (var (name, value) in grant.Claims)
         {
             payload[name] = value;

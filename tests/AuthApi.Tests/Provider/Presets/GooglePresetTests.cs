@@ -69,4 +69,29 @@ public sealed class GooglePresetTests
         Assert.Equal([GoogleUser.RefreshToken!], google.Provider.RevokedTokens);
         Assert.Equal(["basic", "basic", "basic"], google.Provider.TokenClientAuthentications); // code, refresh, revocation
     }
+
+    [Fact]
+    public async Task AGoogleIdTokenWhoseIssLacksTheHttpsSchemeIsAccepted()
+    {
+        await using var google = ProviderReplica.Start("google", ProviderKinds.Google);
+        var browser = google.App.CreateBrowser();
+        var schemeless = new Uri(google.Issuer).Authority; // Google documents iss as https://accounts.google.com or accounts.google.com
+
+        await google.LoginAsync(browser, GoogleUser with { ChangeIdToken = payload => payload["iss"] = schemeless });
+
+        Assert.Equal(schemeless, (await ProviderReplica.MeAsync(browser)).GetProperty("claims").GetProperty("iss").GetString());
+    }
+
+    [Fact]
+    public async Task AnIdTokenWithoutTheHttpsSchemeIsRefusedFromOtherKinds()
+    {
+        await using var generic = ProviderReplica.Start("google", ProviderKinds.Generic);
+        var browser = generic.App.CreateBrowser();
+        var authorizationUrl = await browser.StartLoginAsync();
+
+        var callback = await generic.App.CompleteLoginAsync(browser, authorizationUrl,
+            GoogleUser with { ChangeIdToken = payload => payload["iss"] = new Uri(generic.Issuer).Authority });
+
+        CallbackAssert.FailedWith(callback, "id_token_invalid");
+    }
 }

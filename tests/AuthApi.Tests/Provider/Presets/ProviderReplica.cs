@@ -32,6 +32,7 @@ public sealed partial class ProviderReplica : IAsyncDisposable
         provider.ServeDocument(new Uri(MetadataUrl).AbsolutePath, Document.ToJsonString());
         provider.ServeEndpointsAt(PathOf("token_endpoint")!, PathOf("userinfo_endpoint"), PathOf("revocation_endpoint"), PathOf("jwks_uri")!);
         provider.IdTokenIssuer = Issuer;
+        provider.IdTokenOnRefresh = true; // every one of these providers answers a refresh with a new ID token too
     }
 
     private const string TenantPlaceholder = "{tenantid}";
