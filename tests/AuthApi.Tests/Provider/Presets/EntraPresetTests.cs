@@ -12,6 +12,7 @@ public sealed class EntraPresetTests
     private const string TenantId = "9188040d-6c67-4c5b-b112-36a304b66dad";
     private const string OtherTenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     private const string Scope = "openid profile email offline_access";
+    private const string SessionState = "&session_state=5f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098"; // Entra sends it with the code
 
     [Fact]
     public async Task AnEntraUserOfTheTenantLogsInWithoutUserInfoRefreshesAndLogsOutAtTheTenantsEndSessionEndpoint()
@@ -20,7 +21,7 @@ public sealed class EntraPresetTests
         var browser = entra.App.CreateBrowser();
         var user = EntraUser(TenantId);
 
-        var authorizationUrl = await entra.LoginAsync(browser, user);
+        var authorizationUrl = await entra.LoginAsync(browser, user, SessionState);
 
         entra.AssertAuthorizationUrl(authorizationUrl, Scope);
         Assert.Equal(entra.Url($"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize"), authorizationUrl.GetLeftPart(UriPartial.Path));
@@ -53,7 +54,7 @@ public sealed class EntraPresetTests
         var browser = entra.App.CreateBrowser();
         var user = EntraUser(TenantId, issuer: entra.Issuer.Replace("{tenantid}", TenantId, StringComparison.Ordinal));
 
-        var authorizationUrl = await entra.LoginAsync(browser, user);
+        var authorizationUrl = await entra.LoginAsync(browser, user, SessionState);
 
         entra.AssertAuthorizationUrl(authorizationUrl, Scope);
         Assert.Equal(entra.Url("https://login.microsoftonline.com/common/oauth2/v2.0/authorize"), authorizationUrl.GetLeftPart(UriPartial.Path));

@@ -12,7 +12,8 @@ namespace AuthApi.Tests.Provider.Presets;
 /// </summary>
 public sealed partial class ProviderReplica : IAsyncDisposable
 {
-    public const string WellKnown = "/.well-known/openid-configuration";
+    private const string WellKnown = "/.well-known/openid-configuration";
+    private const string TenantPlaceholder = "{tenantid}";
 
     private readonly string _issuerHost;
     private readonly string _issuerBase;
@@ -34,8 +35,6 @@ public sealed partial class ProviderReplica : IAsyncDisposable
         provider.IdTokenIssuer = Issuer;
         provider.IdTokenOnRefresh = true; // every one of these providers answers a refresh with a new ID token too
     }
-
-    private const string TenantPlaceholder = "{tenantid}";
 
     public TestApp App { get; private set; } = null!;
 
