@@ -53,6 +53,8 @@ internal sealed class ProviderJwtValidator(ProviderMetadataCache discovery, IOpt
         return new TokenValidationParameters
         {
             ValidIssuer = metadata.Issuer,
+            // Google documents its ID tokens' iss as https://accounts.google.com or accounts.google.com (no scheme).
+            ValidIssuers = provider.Kind == ProviderKinds.Google ? [new Uri(metadata.Issuer).Authority] : null,
             IssuerValidator = TenantIssuer.IsTemplate(metadata.Issuer) ? TenantIssuerValidator(metadata.Issuer, provider.AllowedTenants) : null,
             ValidAudience = provider.ClientId,
             IgnoreTrailingSlashWhenValidatingAudience = false,

@@ -41,6 +41,9 @@ public sealed record Grant
     /// <summary>The token responses' <c>expires_in</c>; 0 leaves it out (Salesforce).</summary>
     public int ExpiresIn { get; init; } = 3600;
 
+    /// <summary>Members the token responses (code and refresh grants) carry besides the standard ones (Salesforce's <c>instance_url</c>).</summary>
+    public Dictionary<string, object> TokenResponseMembers { get; init; } = [];
+
     /// <summary>Userinfo claims; null answers with just the grant's sub.</summary>
     public Dictionary<string, object>? UserInfo { get; init; }
 

@@ -15,10 +15,19 @@ public sealed class TestApp : IAsyncDisposable
         Action<Dictionary<string, string?>>? configure = null,
         Action<Dictionary<string, object>>? changeMetadata = null,
         string environment = AuthApiFactory.TestingEnvironment)
+        : this((_, settings) => configure?.Invoke(settings), changeMetadata, environment)
+    {
+    }
+
+    /// <summary>A world whose settings depend on its provider (its URL, a document it serves): <paramref name="configure"/> sees both.</summary>
+    public TestApp(
+        Action<TestProvider, Dictionary<string, string?>> configure,
+        Action<Dictionary<string, object>>? changeMetadata = null,
+        string environment = AuthApiFactory.TestingEnvironment)
     {
         Provider = new TestProvider(Time, changeMetadata);
         _settings = AuthApiFactory.DefaultSettings(Provider);
-        configure?.Invoke(_settings);
+        configure(Provider, _settings);
         _environment = environment;
         Factory = new AuthApiFactory(Time, _settings, environment);
     }

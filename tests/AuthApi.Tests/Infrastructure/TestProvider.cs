@@ -45,12 +45,39 @@ public sealed class TestProvider : IDisposable
 
     public string MetadataUrl => Issuer + "/.well-known/openid-configuration";
 
+    /// <summary>The <c>iss</c> of the ID tokens issued. Defaults to <see cref="Issuer"/>.</summary>
+    public string? IdTokenIssuer { get; set; }
+
+    /// <summary>The path the token endpoint answers at (<see cref="ServeEndpointsAt"/> adds another).</summary>
+    public string TokenPath { get; private set; } = "/token";
+
     /// <summary>Serves the metadata also under <paramref name="authorityPath"/> (e.g. <c>/common/v2.0</c>); returns that metadata URL.</summary>
     public string ServeMetadataAt(string authorityPath)
     {
         var path = authorityPath + "/.well-known/openid-configuration";
         Server.Given(Request.Create().WithPath(path).UsingGet()).RespondWith(Response.Create().WithCallback(_ => Json(200, _metadata)));
         return Issuer + path;
+    }
+
+    /// <summary>Serves <paramref name="document"/> as it is (a provider's own discovery document) at <paramref name="path"/>.</summary>
+    public void ServeDocument(string path, string document) =>
+        Server.Given(Request.Create().WithPath(path).UsingGet()).AtPriority(-1).RespondWith(Response.Create().WithCallback(_ => Raw(document)));
+
+    /// <summary>Answers token, userinfo, revocation and JWKS requests also at these paths (a provider's own); null skips one.</summary>
+    public void ServeEndpointsAt(string tokenPath, string? userInfoPath, string? revocationPath, string jwksPath)
+    {
+        TokenPath = tokenPath;
+        Server.Given(Request.Create().WithPath(tokenPath).UsingPost()).AtPriority(-1).RespondWith(Response.Create().WithCallback(Token));
+        Server.Given(Request.Create().WithPath(jwksPath).UsingGet()).AtPriority(-1)
+            .RespondWith(Response.Create().WithCallback(_ => Json(200, new { keys = _publishedKeys.Select(TestKeys.PublicJwk) })));
+        if (userInfoPath is not null)
+        {
+            Server.Given(Request.Create().WithPath(userInfoPath).UsingGet()).AtPriority(-1).RespondWith(Response.Create().WithCallback(UserInfo));
+        }
+        if (revocationPath is not null)
+        {
+            Server.Given(Request.Create().WithPath(revocationPath).UsingPost()).AtPriority(-1).RespondWith(Response.Create().WithCallback(Revoke));
+        }
     }
 
     /// <summary>The key new ID tokens are signed with.</summary>
@@ -83,6 +110,9 @@ public sealed class TestProvider : IDisposable
 
     /// <summary>Issue a new refresh token with every refresh (the old one stops working). Defaults to true.</summary>
     public bool RotateRefreshTokens { get; set; } = true;
+
+    /// <summary>Refresh responses carry a new ID token, without nonce (OIDC Core §12.2), as most providers send. Defaults to false.</summary>
+    public bool IdTokenOnRefresh { get; set; }
 
     /// <summary>Status the token endpoint answers refresh grants with, when not 200.</summary>
     public int RefreshStatus { get; set; } = 200;
@@ -139,7 +169,7 @@ public sealed class TestProvider : IDisposable
 
     /// <summary>The form bodies the token endpoint received.</summary>
     public IReadOnlyList<string> TokenRequestBodies =>
-        [.. Server.LogEntries.Where(entry => entry.RequestMessage?.AbsolutePath == "/token").Select(entry => entry.RequestMessage!.Body ?? "")];
+        [.. Server.LogEntries.Where(entry => entry.RequestMessage?.AbsolutePath == TokenPath).Select(entry => entry.RequestMessage!.Body ?? "")];
 
     public int RequestsTo(string path) => Server.LogEntries.Count(entry => entry.RequestMessage?.AbsolutePath == path);
 
@@ -231,6 +261,10 @@ public sealed class TestProvider : IDisposable
         {
             response["padding"] = new string('x', grant.TokenResponsePadding);
         }
+        foreach (var (name, value) in grant.TokenResponseMembers)
+        {
+            response[name] = value;
+        }
         return Json(200, response);
     }
 
@@ -264,22 +298,33 @@ public sealed class TestProvider : IDisposable
         {
             response["refresh_token"] = nextRefreshToken;
         }
+        if (IdTokenOnRefresh)
+        {
+            response["id_token"] = IdToken(grant, nonce: null);
+        }
+        foreach (var (name, value) in grant.TokenResponseMembers)
+        {
+            response[name] = value;
+        }
         return Json(200, response);
     }
 
-    private string IdToken(Grant grant, string nonce)
+    private string IdToken(Grant grant, string? nonce)
     {
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var payload = new Dictionary<string, object>
         {
-            ["iss"] = Issuer,
+            ["iss"] = IdTokenIssuer ?? Issuer,
             ["aud"] = ClientId,
             ["sub"] = grant.Subject,
             ["iat"] = now,
             ["exp"] = now + 3600,
-            ["nonce"] = nonce,
             ["at_hash"] = "unused-at-hash",
         };
+        if (nonce is not null)
+        {
+            payload["nonce"] = nonce;
+        }
         foreach (var (name, value) in grant.Claims)
         {
             payload[name] = value;
