@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace AuthApi.Login;
@@ -52,7 +51,7 @@ internal static class AppleUserClaims
         {
             if (!string.IsNullOrEmpty(value) && !idTokenClaims.ContainsKey(claim))
             {
-                extraClaims.TryAdd(claim, StringElement(value)); // userinfo's value, when it has one, stays
+                extraClaims.TryAdd(claim, JsonSerializer.SerializeToElement(value)); // userinfo's value, when it has one, stays
             }
         }
     }
@@ -61,15 +60,4 @@ internal static class AppleUserClaims
         parent.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } text
             ? text
             : null;
-
-    private static JsonElement StringElement(string value)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStringValue(value);
-        }
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
-    }
 }

@@ -39,13 +39,7 @@ public sealed class ApplePresetTests : IDisposable
     public async Task AnAppleUserLogsInByFormPostWithAGeneratedSecretGetsTheFirstLoginsNameRefreshesAndLogsOutLocallyWithTheRefreshTokenRevoked()
     {
         var (keyPath, publicKey) = _keys.EcPem();
-        await using var apple = ProviderReplica.Start("apple", ProviderKinds.Apple, configure: settings =>
-        {
-            settings.Remove("Auth:Providers:apple:ClientSecret");
-            settings["Auth:Providers:apple:AppleTeamId"] = TeamId;
-            settings["Auth:Providers:apple:AppleKeyId"] = KeyId;
-            settings["Auth:Providers:apple:AppleKeyPath"] = keyPath;
-        });
+        await using var apple = StartApple(keyPath);
         apple.Provider.RotateRefreshTokens = false; // Apple keeps the refresh token
         apple.Provider.ClientSecretCheck = secret => IsAppleClientSecret(secret, publicKey);
         var browser = apple.App.CreateBrowser(SecureOrigin);
@@ -90,13 +84,7 @@ public sealed class ApplePresetTests : IDisposable
     public async Task AppleAnsweringByGetIsRefusedAsAMixUp()
     {
         var (keyPath, publicKey) = _keys.EcPem();
-        await using var apple = ProviderReplica.Start("apple", ProviderKinds.Apple, configure: settings =>
-        {
-            settings.Remove("Auth:Providers:apple:ClientSecret");
-            settings["Auth:Providers:apple:AppleTeamId"] = TeamId;
-            settings["Auth:Providers:apple:AppleKeyId"] = KeyId;
-            settings["Auth:Providers:apple:AppleKeyPath"] = keyPath;
-        });
+        await using var apple = StartApple(keyPath);
         apple.Provider.ClientSecretCheck = secret => IsAppleClientSecret(secret, publicKey);
         var browser = apple.App.CreateBrowser(SecureOrigin);
 
@@ -107,6 +95,16 @@ public sealed class ApplePresetTests : IDisposable
         Assert.Equal(0, apple.Provider.RequestsTo("/auth/token"));
         Assert.False(await browser.IsLoggedInAsync());
     }
+
+    /// <summary>Apple as its guide configures it: the kind, the client ID and the team's key instead of a client secret.</summary>
+    private static ProviderReplica StartApple(string keyPath) =>
+        ProviderReplica.Start("apple", ProviderKinds.Apple, configure: settings =>
+        {
+            settings.Remove("Auth:Providers:apple:ClientSecret");
+            settings["Auth:Providers:apple:AppleTeamId"] = TeamId;
+            settings["Auth:Providers:apple:AppleKeyId"] = KeyId;
+            settings["Auth:Providers:apple:AppleKeyPath"] = keyPath;
+        });
 
     /// <summary>Apple's client secret: ES256 with the team's key, issued by the team for this client, for Apple.</summary>
     private static bool IsAppleClientSecret(string secret, SecurityKey publicKey)
