@@ -55,6 +55,12 @@ public static class ErrorCodes
     /// <summary>400: a back-channel logout token that fails validation; no session is ended.</summary>
     public const string InvalidLogoutToken = "invalid_logout_token";
 
+    /// <summary>502: the API proxy could not reach a route's upstream; the detail names the route.</summary>
+    public const string UpstreamUnavailable = "upstream_unavailable";
+
+    /// <summary>504: a route's upstream did not answer within the route's <c>Timeout</c>; the detail names the route.</summary>
+    public const string UpstreamTimeout = "upstream_timeout";
+
     /// <summary>404: no such endpoint.</summary>
     public const string NotFound = "not_found";
 

@@ -4,6 +4,7 @@ using AuthApi.Login;
 using AuthApi.Logout;
 using AuthApi.OpenApi;
 using AuthApi.Options;
+using AuthApi.Proxy;
 using AuthApi.Telemetry;
 using AuthApi.User;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public static class AuthApiPipeline
         app.MapProvidersEndpoints();
         app.MapHealthEndpoints();
         app.MapAuthApiMetrics();
+        app.MapProxyEndpoints();
 
         app.MapOpenApi();
         // The interactive page is for trying the API, not for production unless an operator asks for it.

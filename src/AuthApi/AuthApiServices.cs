@@ -7,8 +7,10 @@ using AuthApi.Logout;
 using AuthApi.OpenApi;
 using AuthApi.Options;
 using AuthApi.Provider;
+using AuthApi.Proxy;
 using AuthApi.Sessions;
 using AuthApi.Telemetry;
+using AuthApi.Tokens;
 using AuthApi.User;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -69,7 +71,7 @@ public static class AuthApiServices
         services.AddSingleton<LoginCallback>();
         services.AddLoginRateLimit();
 
-        // User: /me/tokens' refresh and which tokens it exposes. Logout: the session's end here and at the provider, and the
+        // Tokens: the single-flight refresh /me/tokens and the proxy share. User: which tokens /me/tokens exposes. Logout: the session's end here and at the provider, and the
         // provider's back-channel logout with the logout tokens it has used.
         services.AddSingleton<TokenRefresher>();
         services.AddSingleton<TokenExposure>();
@@ -84,6 +86,9 @@ public static class AuthApiServices
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AuthApiJsonContext.Default));
         services.AddSpaCors();
         services.AddAuthApiOpenApi();
+
+        // Proxy: YARP with the routes of Auth:Proxy:Routes (backend for frontend).
+        services.AddAuthApiProxy();
 
         // Health: the checks behind /readyz, one per provider and one for Redis.
         services.AddReadinessChecks();

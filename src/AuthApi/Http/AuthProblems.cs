@@ -95,6 +95,16 @@ internal static class AuthProblems
         Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidLogoutToken, "Invalid logout token",
             "The logout_token failed validation (OpenID Connect Back-Channel Logout 1.0); no session was ended.");
 
+    /// <param name="route">The proxy route's name from <c>Auth:Proxy:Routes</c>, never its destination.</param>
+    public static ProblemHttpResult UpstreamUnavailable(string route) =>
+        Create(StatusCodes.Status502BadGateway, ErrorCodes.UpstreamUnavailable, "Upstream unavailable",
+            $"The upstream of proxy route '{route}' could not be reached; retry later. The log has the cause.");
+
+    /// <param name="route">The proxy route's name from <c>Auth:Proxy:Routes</c>, never its destination.</param>
+    public static ProblemHttpResult UpstreamTimeout(string route) =>
+        Create(StatusCodes.Status504GatewayTimeout, ErrorCodes.UpstreamTimeout, "Upstream timeout",
+            $"The upstream of proxy route '{route}' did not answer within the route's Timeout; retry later.");
+
     public static ProblemHttpResult Create(int status, string errorCode, string title, string detail) =>
         TypedResults.Problem(
             statusCode: status,

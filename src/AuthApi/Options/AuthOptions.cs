@@ -68,6 +68,8 @@ public sealed class AuthOptions
 
     public MetricsOptions Metrics { get; set; } = new();
 
+    public ProxyOptions Proxy { get; set; } = new();
+
     /// <summary>
     /// The redirect URI of a provider: its own <c>RedirectUri</c>, else <c>Auth:RedirectUri</c> when it is the only
     /// provider (as in Streamlit), else <c>{Auth:RedirectUri}/{name}</c>. Distinct providers never share one, so a

@@ -109,6 +109,9 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .Must((o, store) => store != SessionStoreKind.Redis || o.UsesRedis)
             .WithMessage("Auth:Session:Store is Redis but Auth:Redis is not set: give the Redis connection string, e.g. Auth:Redis=redis:6379, or set Auth:Session:Store=Cookie.");
 
+        RuleForEach(o => o.Proxy.Routes)
+            .SetValidator(new ProxyRouteOptionsValidator());
+
         RuleFor(o => o.Discovery.RefreshInterval)
             .GreaterThanOrEqualTo(TimeSpan.FromSeconds(10))
             .WithMessage("Auth:Discovery:RefreshInterval must be at least 00:00:10.");

@@ -8,4 +8,20 @@ internal static class SessionCookieNames
 
     /// <summary>The tokens, in the cookie store only.</summary>
     public const string Tokens = "authapi.tokens";
+
+    /// <summary>What every cookie of this service's starts with: the session's, their chunks (<c>C1</c>, ...) and the login cookies.</summary>
+    public const string CommonPrefix = "authapi.";
+
+    private const string HostPrefix = "__Host-";
+
+    /// <summary>A cookie of this service's (with or without <c>__Host-</c>), which nothing upstream may see.</summary>
+    public static bool IsOwn(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        if (name.StartsWith(HostPrefix, StringComparison.Ordinal))
+        {
+            name = name[HostPrefix.Length..];
+        }
+        return name.StartsWith(CommonPrefix, StringComparison.Ordinal);
+    }
 }

@@ -16,6 +16,7 @@ internal sealed class AuthApiMetrics
     private const string OutcomeTag = "outcome";
     private const string KindTag = "kind";
     private const string RouteTag = "route";
+    private const string StatusCodeTag = "status_code";
 
     private readonly Meter _meter;
     private readonly Counter<long> _loginsStarted;
@@ -26,6 +27,8 @@ internal sealed class AuthApiMetrics
     private readonly Counter<long> _discoveryFetches;
     private readonly Counter<long> _jwksFetches;
     private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _proxyRequests;
+    private readonly Counter<long> _proxyRefreshes;
 
     public AuthApiMetrics(IMeterFactory meterFactory)
     {
@@ -46,6 +49,10 @@ internal sealed class AuthApiMetrics
             "Requests for a provider's key set (with its metadata, or after an unknown kid), by outcome.");
         _rateLimited = _meter.CreateCounter<long>("authapi.rate_limited", "{request}",
             "Requests refused by the login rate limit (429 rate_limited), by route.");
+        _proxyRequests = _meter.CreateCounter<long>("authapi.proxy.requests", "{request}",
+            "Requests to the API proxy's routes, by route name and the status code answered (the upstream's, or AuthApi's refusal).");
+        _proxyRefreshes = _meter.CreateCounter<long>("authapi.proxy.token_refreshes", "{refresh}",
+            "Token refreshes a proxied request waited for before forwarding (shared ones included), by route name and outcome.");
     }
 
     public void LoginStarted(string provider) => _loginsStarted.Add(1, new KeyValuePair<string, object?>(ProviderTag, provider));
@@ -66,6 +73,15 @@ internal sealed class AuthApiMetrics
     /// <param name="outcome">One of <see cref="RefreshOutcomes"/>.</param>
     public void TokenRefreshed(string provider, string outcome) =>
         _tokenRefreshes.Add(1, new KeyValuePair<string, object?>(ProviderTag, provider), new KeyValuePair<string, object?>(OutcomeTag, outcome));
+
+    /// <param name="route">A proxy route's configured name.</param>
+    public void ProxyRequestAnswered(string route, int statusCode) =>
+        _proxyRequests.Add(1, new KeyValuePair<string, object?>(RouteTag, route), new KeyValuePair<string, object?>(StatusCodeTag, statusCode));
+
+    /// <param name="route">A proxy route's configured name.</param>
+    /// <param name="outcome">One of <see cref="RefreshOutcomes"/>.</param>
+    public void ProxyTokenRefreshed(string route, string outcome) =>
+        _proxyRefreshes.Add(1, new KeyValuePair<string, object?>(RouteTag, route), new KeyValuePair<string, object?>(OutcomeTag, outcome));
 
     /// <param name="kind">One of <see cref="LogoutKinds"/>.</param>
     public void LoggedOut(string provider, string kind) =>

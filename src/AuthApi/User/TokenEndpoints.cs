@@ -1,6 +1,7 @@
 using AuthApi.Contracts;
 using AuthApi.Http;
 using AuthApi.Sessions;
+using AuthApi.Tokens;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AuthApi.User;

@@ -1,4 +1,5 @@
 using AuthApi.Sessions;
+using AuthApi.Tokens;
 
 namespace AuthApi.User;
 

@@ -1,6 +1,6 @@
 using AuthApi.Sessions;
 
-namespace AuthApi.User;
+namespace AuthApi.Tokens;
 
 /// <summary>How a refresh ended: new tokens, nothing to refresh with, refused by the provider (the session ends), or failed for now.</summary>
 internal enum RefreshOutcomeKind

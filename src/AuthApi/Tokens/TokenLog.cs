@@ -1,7 +1,7 @@
-namespace AuthApi.User;
+namespace AuthApi.Tokens;
 
-/// <summary>The log lines of token refreshes. None carries a token.</summary>
-internal static partial class UserLog
+/// <summary>The log lines of token refreshes (for /me/tokens and the proxy). None carries a token.</summary>
+internal static partial class TokenLog
 {
     [LoggerMessage(EventId = 40, EventName = "Refreshed", Level = LogLevel.Information, Message = "Refreshed the tokens of a session of provider {Provider}")]
     public static partial void Refreshed(this ILogger logger, string provider);

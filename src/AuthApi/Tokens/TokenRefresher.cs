@@ -7,7 +7,7 @@ using AuthApi.Sessions;
 using AuthApi.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace AuthApi.User;
+namespace AuthApi.Tokens;
 
 /// <summary>
 /// Refreshes a session's tokens at the provider. Callers holding the same refresh token share one

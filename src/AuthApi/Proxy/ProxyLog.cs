@@ -1,0 +1,13 @@
+using Yarp.ReverseProxy.Forwarder;
+
+namespace AuthApi.Proxy;
+
+/// <summary>The log lines of the API proxy. None carries a token, a cookie or a destination URL.</summary>
+internal static partial class ProxyLog
+{
+    [LoggerMessage(EventId = 80, EventName = "ProxyRefused", Level = LogLevel.Debug, Message = "Proxy route {Route} refused a request: {ErrorCode}")]
+    public static partial void ProxyRefused(this ILogger logger, string route, string errorCode);
+
+    [LoggerMessage(EventId = 81, EventName = "UpstreamFailed", Level = LogLevel.Warning, Message = "Proxy route {Route} could not get an answer from its upstream: {Error} ({ExceptionType})")]
+    public static partial void UpstreamFailed(this ILogger logger, string route, ForwarderError error, string? exceptionType);
+}
