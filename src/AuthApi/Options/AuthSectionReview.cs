@@ -67,7 +67,7 @@ internal sealed class AuthSectionReview
             return;
         }
         var scalar = Nullable.GetUnderlyingType(type) ?? type;
-        if (scalar.IsPrimitive || scalar == typeof(TimeSpan))
+        if (scalar.IsPrimitive || scalar.IsEnum || scalar == typeof(TimeSpan))
         {
             ReviewValue(section, scalar);
             return;
@@ -104,6 +104,7 @@ internal sealed class AuthSectionReview
     {
         _ when type == typeof(TimeSpan) => "a duration: write [days.]hours:minutes:seconds, e.g. 00:30:00 for 30 minutes or 30.00:00:00 for 30 days",
         _ when type == typeof(bool) => "a boolean: write true or false",
+        _ when type.IsEnum => $"one of {string.Join(", ", Enum.GetNames(type))}",
         _ => $"a whole number ({type.Name}), e.g. 60",
     };
 
