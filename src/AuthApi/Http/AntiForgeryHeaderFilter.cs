@@ -11,11 +11,15 @@ internal static class AntiForgeryHeaderFilter
     public static RouteHandlerBuilder RequireAntiForgeryHeader(this RouteHandlerBuilder builder) =>
         builder
             .AddEndpointFilter(static async (context, next) =>
-                context.HttpContext.Request.Headers[AntiForgeryHeader.Name] == AntiForgeryHeader.Value
+                HasAntiForgeryHeader(context.HttpContext.Request)
                     ? await next(context)
                     : AuthProblems.AntiForgeryHeaderMissing())
             .WithMetadata(new AntiForgeryHeaderRequired())
             .ProducesErrorCodes(StatusCodes.Status403Forbidden, ErrorCodes.CsrfHeaderMissing);
+
+    /// <summary>The request carries exactly <c>X-CSRF: 1</c>.</summary>
+    public static bool HasAntiForgeryHeader(HttpRequest request) =>
+        request.Headers[AntiForgeryHeader.Name] == AntiForgeryHeader.Value;
 }
 
 /// <summary>Marks an endpoint as requiring the anti-forgery header (read by the OpenAPI document).</summary>

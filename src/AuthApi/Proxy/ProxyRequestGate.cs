@@ -50,7 +50,7 @@ internal sealed class ProxyRequestGate(RequestDelegate next)
         TokenRefresher refresher,
         AuthApiMetrics metrics)
     {
-        if (context.Request.Headers[AntiForgeryHeader.Name] != AntiForgeryHeader.Value)
+        if (!AntiForgeryHeaderFilter.HasAntiForgeryHeader(context.Request))
         {
             return AuthProblems.AntiForgeryHeaderMissing();
         }

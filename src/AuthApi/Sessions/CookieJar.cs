@@ -21,7 +21,6 @@ namespace AuthApi.Sessions;
 /// </summary>
 internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionCookieCache cache, IOptions<AuthOptions> options)
 {
-    private const string HostPrefix = "__Host-";
     private const string ChunkCountPrefix = "chunks-";
     private const string ChunkSuffix = "C";
 
@@ -36,7 +35,7 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
     /// </summary>
     public string NameFor(string baseName) => NamePrefix + baseName;
 
-    private string NamePrefix => options.Value.UsesHttps ? HostPrefix : "";
+    private string NamePrefix => options.Value.UsesHttps ? SessionCookieNames.HostPrefix : "";
 
     /// <summary>
     /// JSON options for what cookies carry: nulls left out, and no HTML escaping, which a cookie never needs and which grows

@@ -12,7 +12,8 @@ internal static class SessionCookieNames
     /// <summary>What every cookie of this service's starts with: the session's, their chunks (<c>C1</c>, ...) and the login cookies.</summary>
     public const string CommonPrefix = "authapi.";
 
-    private const string HostPrefix = "__Host-";
+    /// <summary>The prefix of every cookie when <c>Auth:RedirectUri</c> is https: Secure, Path=/, no Domain, so no subdomain can set it.</summary>
+    public const string HostPrefix = "__Host-";
 
     /// <summary>A cookie of this service's (with or without <c>__Host-</c>), which nothing upstream may see.</summary>
     public static bool IsOwn(ReadOnlySpan<char> name)
