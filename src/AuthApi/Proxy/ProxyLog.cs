@@ -10,4 +10,7 @@ internal static partial class ProxyLog
 
     [LoggerMessage(EventId = 81, EventName = "UpstreamFailed", Level = LogLevel.Warning, Message = "Proxy route {Route} could not get an answer from its upstream: {Error} ({ExceptionType})")]
     public static partial void UpstreamFailed(this ILogger logger, string route, ForwarderError error, string? exceptionType);
+
+    [LoggerMessage(EventId = 82, EventName = "UpstreamCookieDropped", Level = LogLevel.Warning, Message = "Proxy route {Route}: the upstream set the cookie {CookieName}, which only AuthApi writes; it was not passed on")]
+    public static partial void UpstreamCookieDropped(this ILogger logger, string route, string cookieName);
 }

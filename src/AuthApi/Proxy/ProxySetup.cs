@@ -9,7 +9,7 @@ internal static class ProxySetup
 {
     public static IServiceCollection AddAuthApiProxy(this IServiceCollection services)
     {
-        services.AddReverseProxy();
+        services.AddReverseProxy().AddTransforms(UpstreamCookieFilter.Apply);
         // LoadFromMemory's provider, built from the bound and validated options rather than from raw configuration.
         services.AddSingleton<IProxyConfigProvider>(provider => ProxyRoutes.From(provider.GetRequiredService<IOptions<AuthOptions>>().Value.Proxy));
         return services;

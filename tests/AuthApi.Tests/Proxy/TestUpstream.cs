@@ -23,6 +23,9 @@ public sealed class TestUpstream : IAsyncDisposable
 
     public string Body { get; set; } = """{"from":"upstream"}""";
 
+    /// <summary>An answer of the test's own instead of <see cref="Status"/> and <see cref="Body"/> (the request is recorded first).</summary>
+    public Func<HttpContext, Task>? Answer { get; set; }
+
     /// <summary>How long the upstream waits before answering (the wait ends when the caller gives up).</summary>
     public TimeSpan Delay { get; set; }
 
@@ -49,6 +52,11 @@ public sealed class TestUpstream : IAsyncDisposable
             request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
             request.Headers.Cookie.Count > 0 ? request.Headers.Cookie.ToString() : null,
             request.Headers.ContainsKey("X-CSRF")));
+        if (Answer is not null)
+        {
+            await Answer(context);
+            return;
+        }
         if (Delay > TimeSpan.Zero)
         {
             try
