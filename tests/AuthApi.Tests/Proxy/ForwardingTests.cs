@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace AuthApi.Tests.Proxy;
 
 /// <summary>What every route forwards and how upstream answers and failures come back.</summary>
@@ -53,6 +55,29 @@ public sealed class ForwardingTests
     }
 
     [Fact]
+    public async Task TheUpstreamSeesItsOwnHostAndForwardedHeadersAuthApiSetNotOnesTheBrowserSent()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var app = new TestApp(settings => settings.AddRoute("orders", "/api/orders/{**rest}", upstream.Url));
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/orders/7");
+        request.Headers.Add("X-CSRF", "1");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.66");
+        request.Headers.Add("X-Forwarded-Host", "admin.internal");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var headers = Assert.Single(upstream.Received).Headers;
+        Assert.Equal(new Uri(upstream.Url).Authority, headers["Host"]);
+        Assert.Equal("localhost", headers["X-Forwarded-Host"]);
+        Assert.Equal("http", headers["X-Forwarded-Proto"]);
+        Assert.DoesNotContain("203.0.113.66", headers.GetValueOrDefault("X-Forwarded-For") ?? "");
+    }
+
+    [Fact]
     public async Task AnUpstreamErrorPassesThroughWithItsStatusHeadersAndBody()
     {
         await using var upstream = await TestUpstream.StartAsync();
@@ -67,6 +92,32 @@ public sealed class ForwardingTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("""{"upstreamError":"database down"}""", await response.Content.ReadAsStringAsync());
         Assert.Equal("test", Assert.Single(response.Headers.GetValues("X-Upstream")));
+    }
+
+    [Fact]
+    public async Task AnUpstreamsCachingAndFramingHeadersPassUnchangedAndAuthApisFillOnlyWhatItLeftOut()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        upstream.Answer = context =>
+        {
+            if (context.Request.Path == "/logo.png")
+            {
+                context.Response.Headers.CacheControl = "public, max-age=600";
+                context.Response.Headers.XFrameOptions = "SAMEORIGIN";
+            }
+            return Task.CompletedTask;
+        };
+        await using var app = new TestApp(settings => settings.AddRoute("assets", "/assets/{**rest}", upstream.Url, token: "None"));
+        var browser = app.CreateBrowser();
+
+        var chosen = await browser.SendProxiedAsync("/assets/logo.png");
+        var unsaid = await browser.SendProxiedAsync("/assets/orders.json");
+
+        Assert.Equal("public, max-age=600", chosen.Headers.CacheControl?.ToString());
+        Assert.Equal("SAMEORIGIN", Assert.Single(chosen.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-store", unsaid.Headers.CacheControl?.ToString());
+        Assert.Equal("DENY", Assert.Single(unsaid.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("nosniff", Assert.Single(unsaid.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using AuthApi.Contracts;
+
 namespace AuthApi.Tests.Proxy;
 
 /// <summary>The proxy on two instances sharing server-side sessions in Redis (<c>Auth:Session:Store=Redis</c>).</summary>
@@ -45,6 +47,25 @@ public sealed class RedisProxyTests : IAsyncLifetime
         Assert.Equal(1, app.Provider.RefreshGrants);
         var sent = Assert.Single(upstream.Received.Select(request => request.Authorization).Distinct());
         Assert.NotEqual("Bearer " + grant.AccessToken, sent);
+    }
+
+    [Fact]
+    public async Task WhileRedisIsPausedAProxiedCallIsSessionStoreUnavailableAndNeverReachesTheUpstream()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var app = NewApp(upstream);
+        var cookies = new CookieContainer();
+        await app.LoginAsync(TestApp.CreateBrowser(app.Factory, cookies));
+        var onB = TestApp.CreateBrowser(app.AddInstance(), cookies);
+        await onB.GetAsync("/healthz"); // started, but has read no session
+
+        _redis.Pause();
+        var response = await onB.SendProxiedAsync("/api/orders/7");
+        _redis.Resume();
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
+        Assert.True(response.Headers.Contains("Retry-After"));
+        Assert.Empty(upstream.Received);
     }
 
     private TestApp NewApp(TestUpstream upstream) => new(settings =>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace AuthApi.Tests.Proxy;
 
 /// <summary>What the upstream API received: the request line and the headers the proxy may touch.</summary>
-public sealed record UpstreamRequest(string Method, string PathAndQuery, string? Authorization, string? Cookie, bool HasCsrfHeader);
+public sealed record UpstreamRequest(string Method, string PathAndQuery, string? Authorization, string? Cookie, bool HasCsrfHeader, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>An upstream API on Kestrel (loopback, a free port) that records every request and answers as the test sets it.</summary>
 public sealed class TestUpstream : IAsyncDisposable
@@ -51,7 +51,8 @@ public sealed class TestUpstream : IAsyncDisposable
             request.Path + request.QueryString,
             request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
             request.Headers.Cookie.Count > 0 ? request.Headers.Cookie.ToString() : null,
-            request.Headers.ContainsKey("X-CSRF")));
+            request.Headers.ContainsKey("X-CSRF"),
+            request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
         if (Answer is not null)
         {
             await Answer(context);
