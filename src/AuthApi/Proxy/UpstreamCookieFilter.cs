@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using AuthApi.Sessions;
 using Microsoft.Extensions.Primitives;
 using Yarp.ReverseProxy.Transforms;
@@ -16,34 +17,31 @@ internal static class UpstreamCookieFilter
         var route = context.Route.RouteId;
         context.AddResponseTransform(transform =>
         {
-            RemoveOwnCookies(transform.HttpContext, route);
+            if (transform.ProxyResponse?.Headers.NonValidated.TryGetValues("Set-Cookie", out var upstreamCookies) == true)
+            {
+                RemoveOwnCookies(transform.HttpContext, route, upstreamCookies);
+            }
             return ValueTask.CompletedTask;
         });
     }
 
-    private static void RemoveOwnCookies(HttpContext context, string route)
+    /// <summary>Removes the upstream's own-named cookies only: the response also holds the ones AuthApi wrote (a refresh's).</summary>
+    private static void RemoveOwnCookies(HttpContext context, string route, HeaderStringValues upstreamCookies)
     {
-        var written = context.Response.Headers.SetCookie;
-        if (written.Count == 0)
+        var planted = new List<string>();
+        foreach (var cookie in upstreamCookies)
         {
-            return;
-        }
-        var kept = new List<string?>(written.Count);
-        foreach (var cookie in written)
-        {
-            var name = cookie.AsSpan(0, Math.Max(cookie?.IndexOf('=') ?? 0, 0));
+            var name = cookie.AsSpan(0, Math.Max(cookie.IndexOf('='), 0));
             if (SessionCookieNames.IsOwn(name))
             {
+                planted.Add(cookie);
                 context.RequestServices.GetRequiredService<ILogger<ProxyRequestGate>>().UpstreamCookieDropped(route, name.Trim().ToString());
             }
-            else
-            {
-                kept.Add(cookie);
-            }
         }
-        if (kept.Count != written.Count)
+        if (planted.Count > 0)
         {
-            context.Response.Headers.SetCookie = new StringValues([.. kept]);
+            var headers = context.Response.Headers;
+            headers.SetCookie = new StringValues([.. headers.SetCookie.Where(cookie => !planted.Contains(cookie!, StringComparer.Ordinal))]);
         }
     }
 }

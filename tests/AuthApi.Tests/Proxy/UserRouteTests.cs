@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace AuthApi.Tests.Proxy;
 
 /// <summary>A <c>Token=User</c> route: session, anti-forgery header, the session's access token upstream, refresh first when due.</summary>
@@ -91,6 +93,33 @@ public sealed class UserRouteTests
         Assert.Equal("Bearer " + current, sent);
         // Calls that left after the first answer may already carry the rotated cookie and need no refresh.
         Assert.InRange(proxyRefreshes.Sum(("route", "orders"), ("outcome", "refreshed")), 1, 20);
+    }
+
+    [Fact]
+    public async Task TheRefreshedTokensReachTheBrowserSoTheNextCallNeedsNoRefresh()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        upstream.Answer = context =>
+        {
+            context.Response.Headers.Append("Set-Cookie", "cart=3; Path=/");
+            return Task.CompletedTask;
+        };
+        await using var app = new TestApp(settings => settings.AddRoute("orders", "/api/orders/{**rest}", upstream.Url));
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser);
+        app.Time.Advance(TimeSpan.FromMinutes(59.5));
+
+        var first = await browser.SendProxiedAsync("/api/orders/7");
+        app.Time.Advance(TimeSpan.FromMinutes(10));
+        var second = await browser.SendProxiedAsync("/api/orders/8");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains(first.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith("cart=", StringComparison.Ordinal));
+        Assert.Contains(first.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith("authapi.tokens=", StringComparison.Ordinal));
+        Assert.Equal(1, app.Provider.RefreshGrants);
+        var sent = upstream.Received.Select(request => request.Authorization).ToList();
+        Assert.Equal(sent[0], sent[1]);
     }
 
     [Fact]
