@@ -1,4 +1,5 @@
-// The sample SPA: logs in with AuthApi's providers, shows /me, calls an API with the access token, logs out.
+// The sample SPA: logs in with AuthApi's providers, shows /me, calls an API through AuthApi's proxy, logs out.
+// It never holds a token: AuthApi adds the access token to proxied calls server-side, so /me/tokens is not used.
 // Every call to AuthApi is cross-origin with credentials, so AuthApi must list this origin in Auth:AllowedOrigins.
 import { authApiUrl } from "./config.js";
 
@@ -58,25 +59,54 @@ function showUser(me) {
   show("logged-in");
 }
 
-// The API gets the access token AuthApi exposes (Auth:ExposeTokens includes access in the dev stack).
+// Through AuthApi's proxy route (Auth:Proxy:Routes:hello in the dev stack): the session's cookie goes to AuthApi, which
+// sends the access token to the API; X-CSRF: 1 is what a User route asks for against cross-site requests.
 async function callApi() {
   const answer = $("api-answer");
   answer.textContent = "Calling…";
   try {
-    const tokens = await authApi("/me/tokens");
-    if (tokens.status === 401) {
-      answer.textContent = "The session has ended: log in again.";
-      return await showLogin();
-    }
-    const { access } = await tokens.json();
-    if (!access) {
-      answer.textContent = "AuthApi exposes no access token: add access to Auth:ExposeTokens.";
+    const response = await authApi("/api/hello", { headers: { "X-CSRF": "1" } });
+    if (response.status === 401) {
+      const code = await errorCode(response);
+      if (code === "not_authenticated" || code === "session_ended") {
+        answer.textContent = "The session has ended: log in again.";
+        return await showLogin();
+      }
+      // The API's own 401 (it refused the token AuthApi sent), passed through unchanged.
+      answer.textContent = `401 ${await response.text()}`;
       return;
     }
-    const response = await fetch("/api/hello", { headers: { Authorization: `Bearer ${access}` } });
+    if (response.status === 403 && (await errorCode(response)) === "csrf_header_missing") {
+      answer.textContent = "403: AuthApi refused the call without its X-CSRF: 1 header.";
+      return;
+    }
+    const code = response.status === 502 || response.status === 504 ? await errorCode(response) : null;
+    if (code === "upstream_unavailable") {
+      answer.textContent = "502: AuthApi could not reach the API behind its proxy route. Is it running?";
+      return;
+    }
+    if (code === "upstream_timeout") {
+      answer.textContent = "504: the API behind AuthApi's proxy route did not answer in time.";
+      return;
+    }
+    if (code === "refresh_failed") {
+      answer.textContent = "502: AuthApi could not refresh the access token at the provider; try again soon.";
+      return;
+    }
     answer.textContent = `${response.status} ${await response.text()}`;
   } catch (error) {
-    answer.textContent = `The call failed: ${error.message}`;
+    // A CORS refusal looks like a network error, as does an AuthApi that is down.
+    answer.textContent = `The call failed: ${error.message}. Is AuthApi running, and is ${location.origin} in its Auth:AllowedOrigins?`;
+  }
+}
+
+// AuthApi's Problem Details carry errorCode; anything else (an API's own answer) has none.
+async function errorCode(response) {
+  try {
+    const body = await response.clone().json();
+    return typeof body?.errorCode === "string" ? body.errorCode : null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,4 +1,5 @@
-// The sample SPA's server, with Node's own modules only (no npm install): the page, its config, and one small API.
+// The sample SPA's server, with Node's own modules only (no npm install): the page, its config, and one small API that the
+// page reaches through AuthApi's proxy (the dev stack's route hello forwards {AuthApi}/api/hello here).
 //
 //   node samples/spa/server.mjs [--port 3000] [--host localhost] [--authapi http://localhost:8080] [--provider http://localhost:5001]
 //
@@ -64,8 +65,8 @@ const server = createServer(async (request, response) => {
   }
 });
 
-// An API that really checks the bearer token: it asks the provider's userinfo endpoint, which accepts only a live
-// access token (the dev provider's are opaque handles, so there is no signature to check locally).
+// An API that really checks the bearer token AuthApi's proxy sends: it asks the provider's userinfo endpoint, which accepts
+// only a live access token (the dev provider's are opaque handles, so there is no signature to check locally).
 async function hello(request, response) {
   const authorization = request.headers.authorization ?? "";
   if (!/^Bearer [\x21-\x7e]+$/.test(authorization)) {

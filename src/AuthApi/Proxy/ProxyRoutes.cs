@@ -1,3 +1,4 @@
+using AuthApi.Http;
 using AuthApi.Options;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
@@ -5,7 +6,7 @@ using Yarp.ReverseProxy.Transforms;
 
 namespace AuthApi.Proxy;
 
-/// <summary>YARP's routes and clusters from <c>Auth:Proxy:Routes</c>: one cluster per route, named like it.</summary>
+/// <summary>YARP's routes and clusters from <c>Auth:Proxy:Routes</c>: one cluster per route, named like it, each route under <see cref="SpaCors.ProxyPolicy"/>.</summary>
 internal static class ProxyRoutes
 {
     /// <summary>The route metadata that holds its <see cref="ProxyTokenMode"/>.</summary>
@@ -22,6 +23,8 @@ internal static class ProxyRoutes
                 RouteId = name,
                 ClusterId = name,
                 Match = new RouteMatch { Path = options.Path },
+                // The CORS middleware answers a route's preflight itself, so it never reaches ProxyRequestGate or the upstream.
+                CorsPolicy = SpaCors.ProxyPolicy,
                 Metadata = new Dictionary<string, string> { [TokenModeKey] = options.Token.ToString() },
             };
             routes.Add(options.RemovePrefix && options.Prefix.Length > 0 ? route.WithTransformPathRemovePrefix(options.Prefix) : route);

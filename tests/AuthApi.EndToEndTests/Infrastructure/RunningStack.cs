@@ -18,7 +18,10 @@ public class RunningStack : IAsyncLifetime
 
     public Uri ApiUrl { get; } = new($"http://127.0.0.1:{FreePort()}");
 
-    /// <summary>Where a test serves the sample SPA: AuthApi allows this origin, as the dev stack allows http://localhost:3000.</summary>
+    /// <summary>
+    /// Where a test serves the sample SPA: AuthApi allows this origin and proxies <c>/api/hello</c> to it, as the dev stack
+    /// does for http://localhost:3000.
+    /// </summary>
     public Uri SpaUrl { get; } = new($"http://127.0.0.1:{FreePort()}");
 
     /// <summary>The client AuthApi is registered as at the development provider (its defaults).</summary>
@@ -57,6 +60,8 @@ public class RunningStack : IAsyncLifetime
             "--AuthApi:Auth:ExposeTokens", "id,access,refresh",
             "--AuthApi:Auth:ExposeRefreshToken", "true",
             "--AuthApi:Auth:AllowedOrigins", SpaUrl.ToString().TrimEnd('/'),
+            // The dev stack's proxy route to the sample SPA's /api/hello, at the port the SPA gets here.
+            "--AuthApi:Auth:Proxy:Routes:hello:Destination", SpaUrl.ToString(),
             // A rotated refresh token used again is taken for theft at once, so tests need not wait out the leeway.
             "--DevIdentityProvider:RefreshTokenReuseLeeway", "00:00:00",
             // Every test logs in from 127.0.0.1: the whole suite would share one minute's budget of 60 (unit tests cover the limit).
