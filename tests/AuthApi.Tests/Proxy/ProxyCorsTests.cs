@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace AuthApi.Tests.Proxy;
 
 /// <summary>The proxy's routes under their own CORS policy: the allowed origins with credentials, any method and request header.</summary>
@@ -54,6 +56,31 @@ public sealed class ProxyCorsTests
         Assert.Equal(AuthApiFactory.AllowedOrigin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Equal("true", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Credentials")));
         Assert.Single(upstream.Received);
+    }
+
+    [Fact]
+    public async Task AnUpstreamDoingItsOwnCorsNeitherDuplicatesNorWidensAuthApisAnswerButMayExposeHeaders()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        upstream.Answer = context =>
+        {
+            context.Response.Headers.AccessControlAllowOrigin = "*";
+            context.Response.Headers.AccessControlAllowCredentials = "false";
+            context.Response.Headers.AccessControlExposeHeaders = "ETag";
+            return Task.CompletedTask;
+        };
+        await using var app = new TestApp(settings => settings.AddRoute("orders", "/api/orders/{**rest}", upstream.Url));
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser);
+        var request = BrowserRequests.WithCsrf(HttpMethod.Get, "/api/orders/7");
+        request.Headers.Add("Origin", AuthApiFactory.AllowedOrigin);
+
+        var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(AuthApiFactory.AllowedOrigin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal("true", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Credentials")));
+        Assert.Equal("ETag", Assert.Single(response.Headers.GetValues("Access-Control-Expose-Headers")));
     }
 
     [Fact]
