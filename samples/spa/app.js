@@ -59,6 +59,14 @@ function showUser(me) {
   show("logged-in");
 }
 
+// AuthApi's own refusals of a proxied call; any other answer is the API's, shown as it came.
+const proxyRefusals = {
+  csrf_header_missing: "AuthApi refused the call without its X-CSRF: 1 header.",
+  upstream_unavailable: "AuthApi could not reach the API behind its proxy route. Is it running?",
+  upstream_timeout: "The API behind AuthApi's proxy route did not answer in time.",
+  refresh_failed: "AuthApi could not refresh the access token at the provider; try again soon.",
+};
+
 // Through AuthApi's proxy route (Auth:Proxy:Routes:hello in the dev stack): the session's cookie goes to AuthApi, which
 // sends the access token to the API; X-CSRF: 1 is what a User route asks for against cross-site requests.
 async function callApi() {
@@ -66,34 +74,14 @@ async function callApi() {
   answer.textContent = "Calling…";
   try {
     const response = await authApi("/api/hello", { headers: { "X-CSRF": "1" } });
-    if (response.status === 401) {
-      const code = await errorCode(response);
-      if (code === "not_authenticated" || code === "session_ended") {
-        answer.textContent = "The session has ended: log in again.";
-        return await showLogin();
-      }
-      // The API's own 401 (it refused the token AuthApi sent), passed through unchanged.
-      answer.textContent = `401 ${await response.text()}`;
-      return;
+    const code = response.ok ? null : await errorCode(response);
+    if (code === "not_authenticated" || code === "session_ended") {
+      answer.textContent = "The session has ended: log in again.";
+      return await showLogin();
     }
-    if (response.status === 403 && (await errorCode(response)) === "csrf_header_missing") {
-      answer.textContent = "403: AuthApi refused the call without its X-CSRF: 1 header.";
-      return;
-    }
-    const code = response.status === 502 || response.status === 504 ? await errorCode(response) : null;
-    if (code === "upstream_unavailable") {
-      answer.textContent = "502: AuthApi could not reach the API behind its proxy route. Is it running?";
-      return;
-    }
-    if (code === "upstream_timeout") {
-      answer.textContent = "504: the API behind AuthApi's proxy route did not answer in time.";
-      return;
-    }
-    if (code === "refresh_failed") {
-      answer.textContent = "502: AuthApi could not refresh the access token at the provider; try again soon.";
-      return;
-    }
-    answer.textContent = `${response.status} ${await response.text()}`;
+    answer.textContent = Object.hasOwn(proxyRefusals, code ?? "")
+      ? `${response.status}: ${proxyRefusals[code]}`
+      : `${response.status} ${await response.text()}`;
   } catch (error) {
     // A CORS refusal looks like a network error, as does an AuthApi that is down.
     answer.textContent = `The call failed: ${error.message}. Is AuthApi running, and is ${location.origin} in its Auth:AllowedOrigins?`;
