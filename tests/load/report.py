@@ -1,4 +1,4 @@
-"""The report of tests/load/run.sh: prints the table, and with --docs writes docs/performance.md, docs/performance.svg
+"""The report of tests/load/run.sh: prints the tables, and with --docs writes docs/performance.md, docs/performance.svg
 and the README's table from the measurements run.sh left in --work (results.tsv, memory.tsv, login-cpu.tsv).
 
 Standard library only: the chart is SVG text written by hand, so the script runs wherever python3 does.
@@ -27,6 +27,14 @@ ENDPOINTS = {
     "me-tokens": "`/me/tokens`",
     "login": "full login",
 }
+# Issue 13's API proxy: the same upstream endpoint called directly and through AuthApi's proxy routes.
+PROXY_ENDPOINTS = {
+    "proxy-direct": "direct to the upstream, with the bearer token",
+    "proxy-none": "through AuthApi, a `Token=None` route",
+    "proxy-user": "through AuthApi, a `Token=User` route",
+}
+# Issue 13's target: a proxied call's p50 at most 1.25× the direct call's.
+PROXY_TARGET = 1.25
 # The chart leaves logins out: at a few thousandths of the bare endpoint their bars would not show.
 CHARTED = ["me", "me-anonymous", "me-tokens"]
 # Issue 11's goals for logged-in /me, as a share of the bare endpoint of the same process.
@@ -51,21 +59,25 @@ def main():
     parser.add_argument("--readme", type=Path)
     args = parser.parse_args()
 
-    figures = summarize(read_tsv(args.work / "results.tsv"))
+    results = read_tsv(args.work / "results.tsv")
+    figures = summarize(results)
+    proxy = summarize_proxy(results)
     memory = {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in read_tsv(args.work / "memory.tsv")}
     login_cpu = summarize_login_cpu(read_tsv(args.work / "login-cpu.tsv"))
     machine = describe_machine()
 
     print()
     print(console_table(figures, memory, login_cpu))
+    print()
+    print(proxy_console_table(proxy))
     if args.docs:
         chart = svg_chart(figures, args, machine)
         (args.docs / "performance.svg").write_text(chart, encoding="utf-8")
-        markdown = performance_markdown(figures, memory, login_cpu, machine, args)
+        markdown = performance_markdown(figures, proxy, memory, login_cpu, machine, args)
         (args.docs / "performance.md").write_text(markdown, encoding="utf-8")
         print(f"\nWrote {args.docs / 'performance.md'} and {args.docs / 'performance.svg'}.")
     if args.readme:
-        update_readme(args.readme, figures, memory, args, machine)
+        update_readme(args.readme, figures, proxy, memory, args, machine)
 
 
 def read_tsv(path):
@@ -77,19 +89,29 @@ def read_tsv(path):
 def summarize(rows):
     """Per target and endpoint: the median requests/s, p50 and p99 over the rounds, and the median of the per-round ratios
     to the bare endpoint (paired within a round, so both sides of a ratio saw the same moment of a shared machine)."""
+    return paired_medians(rows, ENDPOINTS, "bare", lambda sample, bare: sample[0] / bare[0])
+
+
+def summarize_proxy(rows):
+    """Per target and proxy endpoint: the same medians, the ratio being its p50 over the direct call's p50 in that round."""
+    return paired_medians(rows, PROXY_ENDPOINTS, "proxy-direct", lambda sample, direct: sample[1] / direct[1])
+
+
+def paired_medians(rows, names, reference, ratio_of):
+    """The medians over the rounds of the endpoints in names, each round's ratio_of(sample, the reference's sample) with
+    samples as (requests/s, p50, p99, requests)."""
     by_round = defaultdict(dict)
     for target, round_, endpoint, rate, p50, p99, requests in rows:
-        by_round[(target, round_)][endpoint] = (float(rate), float(p50), float(p99), int(requests))
+        if endpoint in names:
+            by_round[(target, round_)][endpoint] = (float(rate), float(p50), float(p99), int(requests))
     samples = defaultdict(lambda: defaultdict(list))
     for (target, _), endpoints in by_round.items():
-        bare = endpoints["bare"][0]
-        for endpoint, (rate, p50, p99, requests) in endpoints.items():
-            sample = samples[target][endpoint]
-            sample.append((rate, p50, p99, requests, rate / bare))
+        for endpoint, sample in endpoints.items():
+            samples[target][endpoint].append((*sample, ratio_of(sample, endpoints[reference])))
     figures = {}
     for target in sorted(samples, key=list(TARGETS).index):
         figures[target] = {}
-        for endpoint in [e for e in ENDPOINTS if e in samples[target]]:
+        for endpoint in [e for e in names if e in samples[target]]:
             columns = list(zip(*samples[target][endpoint]))
             figures[target][endpoint] = {
                 "rate": statistics.median(columns[0]),
@@ -182,6 +204,39 @@ def console_table(figures, memory, login_cpu):
     return "\n".join(lines)
 
 
+def proxy_verdict(proxy, target):
+    """One sentence on issue 13's target for a target's Token=User route."""
+    user, direct = proxy[target]["proxy-user"], proxy[target]["proxy-direct"]
+    holds = "holds" if user["ratio"] <= PROXY_TARGET else "does not hold"
+    return (
+        f"{label(target)}: a proxied call's p50 is {user['ratio']:.2f}× the direct call's ({user['p50']:.2f} ms against "
+        f"{direct['p50']:.2f} ms, {user['p50'] - direct['p50']:+.2f} ms); the target of at most {PROXY_TARGET}× {holds}."
+    )
+
+
+def proxy_summary_line(proxy):
+    """The README's line: each target's Token=User p50 as a multiple of the direct call's, against the target."""
+    parts = []
+    for target, endpoints in proxy.items():
+        user, direct = endpoints["proxy-user"], endpoints["proxy-direct"]
+        holds = "holds" if user["ratio"] <= PROXY_TARGET else "does not hold"
+        parts.append(f"{label(target)} {user['ratio']:.2f}× ({user['p50']:.2f} ms against {direct['p50']:.2f} ms; the target {holds})")
+    return (
+        f"API proxy (issue 13's target: a proxied call's p50 at most {PROXY_TARGET}× the same call made directly to the upstream): "
+        + "; ".join(parts) + "."
+    )
+
+
+def proxy_console_table(proxy):
+    lines = [f"{'':38} {'API proxy':47} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p50 × direct':>12}"]
+    for target, endpoints in proxy.items():
+        for endpoint, f in endpoints.items():
+            name = PROXY_ENDPOINTS[endpoint].replace("`", "")
+            lines.append(f"{label(target):38} {name:47} {f['rate']:9.0f} {f['p50']:8.2f} {f['p99']:8.2f} {f['ratio']:11.2f}×")
+    lines.extend(proxy_verdict(proxy, target) for target in proxy)
+    return "\n".join(lines)
+
+
 def ratio(figures, target, endpoint):
     f = figures.get(target, {}).get(endpoint)
     return f"{f['ratio']:.2f}×" if f else "—"
@@ -205,13 +260,13 @@ def summary_table(figures, memory, memory_requests):
     return "\n".join(lines)
 
 
-def full_table(figures):
-    lines = ["| | endpoint | req/s | p50 | p99 | × bare | × bare, lowest–highest round |", "|---|---|---:|---:|---:|---:|---:|"]
+def full_table(figures, names=ENDPOINTS, ratio_name="× bare"):
+    lines = [f"| | endpoint | req/s | p50 | p99 | {ratio_name} | {ratio_name}, lowest–highest round |", "|---|---|---:|---:|---:|---:|---:|"]
     for target, endpoints in figures.items():
         for endpoint, f in endpoints.items():
             low, high = f["ratio_range"]
             lines.append(
-                f"| {label(target)} | {ENDPOINTS[endpoint]} | {f['rate']:,.0f} | {f['p50']:.2f} ms | {f['p99']:.2f} ms "
+                f"| {label(target)} | {names[endpoint]} | {f['rate']:,.0f} | {f['p50']:.2f} ms | {f['p99']:.2f} ms "
                 f"| {share(f['ratio'])}× | {share(low)}–{share(high)} |"
             )
     return "\n".join(lines)
@@ -238,7 +293,7 @@ def headline(figures):
     return "Logged-in `/me` as a share of the bare endpoint of the same process: " + "; ".join(parts) + "."
 
 
-def performance_markdown(figures, memory, login_cpu, machine, args):
+def performance_markdown(figures, proxy, memory, login_cpu, machine, args):
     cpu_lines = "\n".join(
         f"- {label(target)}: AuthApi spent {api_ms:.1f} ms of CPU per login, the development provider {provider_ms:.1f} ms."
         for target, (api_ms, provider_ms) in login_cpu.items()
@@ -287,6 +342,34 @@ and it, not AuthApi, bounds the rate:
 
 {cpu_lines}
 
+## API proxy
+
+Issue 13's target: a call through AuthApi's proxy (backend for frontend) takes at most {PROXY_TARGET}× the time of the same
+call made directly to the upstream, at p50.
+
+{full_table(proxy, PROXY_ENDPOINTS, "p50 × direct")}
+
+{chr(10).join(f"- {proxy_verdict(proxy, target)}" for target in proxy)}
+
+- **The upstream** is a second `tests/load/Baseline` process whose `GET /upstream/hello` answers a small JSON object when
+  a request carries a bearer token and 401 without one; it checks the token's presence only. The direct and the proxied
+  calls reach this same process and endpoint.
+- **Direct**: wrk with `Authorization: Bearer <access token>` (the session's, read once from `/me/tokens`).
+- **`Token=User`**: wrk with the session cookie and `X-CSRF: 1` on `/proxy/user/upstream/hello`; AuthApi reads the
+  session, sets the bearer token, drops its own cookies and `X-CSRF`, and forwards through YARP. **`Token=None`**: the same
+  headers plus the bearer token on `/proxy/none/upstream/hello`, forwarded without a session: the extra hop alone, so the
+  difference between the two rows is the session's work.
+- The routes are set as environment variables, as the README configures them
+  (`Auth__Proxy__Routes__user__Path=/proxy/user/{{**rest}}`, `..._Destination=http://127.0.0.1:<upstream port>/`,
+  `..._Token=User`, and likewise `none` with `Token=None`).
+- Before any figure the script checks that the upstream answers 401 without a token and 200 with it, and that the
+  `Token=User` route answers 403 without `X-CSRF`, 401 without the session and the upstream's 200 with both; wrk's runs
+  stop the script on any answer that is not 2xx. So no figure here counts a refusal.
+- The three calls are endpoints of the same round robin as the rest (wrk `-t1 -c32 --latency`, {args.duration} a run, the
+  median over {args.rounds} rounds); **p50 × direct** is the median of the per-round ratios. At 32 connections a p50 is
+  mostly time spent waiting for a core, so it reflects each call's CPU cost on this machine, where wrk, AuthApi and the
+  upstream share {machine['cores']} cores: a proxied call costs the upstream's work plus AuthApi's, a second HTTP hop.
+
 ## How it was measured
 
 - AuthApi (`src/AuthApi`, Release) runs as its own process in the Production environment, configured on the command line
@@ -314,7 +397,7 @@ and it, not AuthApi, bounds the rate:
 """
 
 
-def update_readme(path, figures, memory, args, machine):
+def update_readme(path, figures, proxy, memory, args, machine):
     text = path.read_text(encoding="utf-8")
     if README_BEGIN not in text or README_END not in text:
         print(f"{path} has no performance markers ({README_BEGIN}); its table was not updated.")
@@ -323,6 +406,8 @@ def update_readme(path, figures, memory, args, machine):
 ![Requests/s of each endpoint as a share of the bare endpoint of the same process](docs/performance.svg)
 
 {summary_table(figures, memory, args.memory_requests)}
+
+{proxy_summary_line(proxy)}
 
 Measured {args.date} on {machine_line(machine)}.
 Figures move by about ±15 % between runs; logins/s is bounded by the development provider running on the same machine.

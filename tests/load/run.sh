@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The load test of issue 11: AuthApi's /me against a bare endpoint of the same process, in cookie and Redis mode, beside
-# ASP.NET Core's own cookie authentication (tests/load/Baseline), all in one run. One command from a fresh clone:
+# ASP.NET Core's own cookie authentication (tests/load/Baseline), all in one run; and issue 13's API proxy: a call through
+# AuthApi's proxy against the same call made directly to the upstream (a second Baseline process). One command from a
+# fresh clone:
 #
 #   tests/load/run.sh
 #
@@ -36,6 +38,8 @@ WRK=(wrk -t1 -c32 --latency)
 CLIENT_ID=authapi-dev
 CLIENT_SECRET=authapi-dev-secret-not-for-production
 LOGIN_PATH="/login?provider=dev&login_hint=ada&returnUrl=/healthz"
+# The proxy measurement's upstream endpoint (tests/load/Baseline), the same process and path direct and proxied.
+UPSTREAM_PATH=/upstream/hello
 
 work=""
 started=()
@@ -161,6 +165,11 @@ start_authapi() {
     # Every login comes from 127.0.0.1: the per-IP limit would cap the login figure at 30 a minute.
     --Auth:RateLimit:PermitsPerMinute 0
   )
+  # The proxy's routes as the README configures them; exported to AuthApi only, they end with this function.
+  local -x Auth__Proxy__Routes__user__Path="/proxy/user/{**rest}" Auth__Proxy__Routes__user__Token=User
+  local -x Auth__Proxy__Routes__user__Destination="http://127.0.0.1:$upstream_port/"
+  local -x Auth__Proxy__Routes__none__Path="/proxy/none/{**rest}" Auth__Proxy__Routes__none__Token=None
+  local -x Auth__Proxy__Routes__none__Destination="http://127.0.0.1:$upstream_port/"
   case $mode in
     cookie-redis) args+=(--Auth:Redis "127.0.0.1:$redis_port") ;;
     redis) args+=(--Auth:Redis "127.0.0.1:$redis_port" --Auth:Session:Store Redis) ;;
@@ -175,6 +184,12 @@ start_baseline() {
   wait_for baseline "$baseline_pid_out" "http://127.0.0.1:$2/healthz"
 }
 
+# The upstream of the proxy measurement: Baseline's /upstream/hello, which answers 401 without a bearer token.
+start_upstream() {
+  start_app upstream_pid upstream tests/load/Baseline Baseline.dll --urls "http://127.0.0.1:$upstream_port" --Baseline:KeysPath "$work/keys-upstream"
+  wait_for upstream "$upstream_pid" "http://127.0.0.1:$upstream_port/healthz"
+}
+
 # Logs in with curl (for AuthApi through the provider: /login, the provider's authorize endpoint, which signs Ada in at
 # once for login_hint=ada, /oauth2callback) and prints the Cookie header that carries the session.
 log_in() {
@@ -183,12 +198,22 @@ log_in() {
   awk -F'\t' 'NF == 7 { printf "%s=%s; ", $6, $7 }' "$jar"
 }
 
+# Checks a 2xx answer whose body contains the expected text; the headers after it go as they are ("Name: value").
 expect_body() {
-  local url=$1 cookie=$2 expected=$3 body
-  local headers=()
-  if [[ -n $cookie ]]; then headers=(-H "Cookie: $cookie"); fi
-  body=$(curl -sf "${headers[@]}" "$url") || die "GET $url failed."
+  local url=$1 expected=$2 body header
+  local args=()
+  for header in "${@:3}"; do args+=(-H "$header"); done
+  body=$(curl -sf "${args[@]}" "$url") || die "GET $url failed."
   [[ $body == *"$expected"* ]] || die "GET $url answered $body, expected it to contain $expected."
+}
+
+# Checks the status code alone, for the refusals that show a 200 elsewhere is not an accident.
+expect_status() {
+  local url=$1 expected=$2 status header
+  local args=()
+  for header in "${@:3}"; do args+=(-H "$header"); done
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${args[@]}" "$url")
+  [[ $status == "$expected" ]] || die "GET $url answered $status, expected $expected."
 }
 
 cpu_ticks() {
@@ -199,12 +224,12 @@ rss_kb() {
   awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"
 }
 
-# One wrk run; prints "requests/s p50-ms p99-ms requests" and stops the script if any answer was not 2xx, since then it
-# would measure an error path.
+# One wrk run with the given headers ("Name: value"); prints "requests/s p50-ms p99-ms requests" and stops the script if
+# any answer was not 2xx, since then it would measure an error path.
 wrk_run() {
-  local duration=$1 url=$2 cookie=$3 output
+  local duration=$1 url=$2 output header
   local headers=()
-  if [[ -n $cookie ]]; then headers=(-H "Cookie: $cookie"); fi
+  for header in "${@:3}"; do headers+=(-H "$header"); done
   output=$("${WRK[@]}" -d"$duration" "${headers[@]}" "$url" 2>&1) || die "wrk failed on $url: $output"
   if grep -q "Non-2xx" <<<"$output"; then
     echo "$output" >&2
@@ -264,13 +289,28 @@ login_run() {
     }'
 }
 
-# The endpoints of one target, each as "name path cookie-kind".
+# The endpoints of one target, each as "name path-or-URL credentials" (see headers_of). For AuthApi they include issue
+# 13's proxy: the upstream called directly with the access token, then through AuthApi's Token=User route (session and
+# X-CSRF) and its Token=None route (the same headers and the bearer token: the hop without the session's work).
 endpoints_of() {
   if [[ $1 == baseline ]]; then
     printf '%s\n' "bare /healthz none" "me /me session" "me-anonymous /me none"
   else
-    printf '%s\n' "bare /healthz none" "me /me session" "me-anonymous /me none" "me-tokens /me/tokens session" "login $LOGIN_PATH none"
+    printf '%s\n' "bare /healthz none" "me /me session" "me-anonymous /me none" "me-tokens /me/tokens session" "login $LOGIN_PATH none" \
+      "proxy-direct http://127.0.0.1:$upstream_port$UPSTREAM_PATH bearer" "proxy-user /proxy/user$UPSTREAM_PATH proxy" \
+      "proxy-none /proxy/none$UPSTREAM_PATH proxy-bearer"
   fi
+}
+
+# The request headers of a kind of credentials, one a line; the cookie and token come from the arguments.
+headers_of() {
+  local kind=$1 cookie=$2 token=$3
+  case $kind in
+    session) echo "Cookie: $cookie" ;;
+    bearer) echo "Authorization: Bearer $token" ;;
+    proxy) printf '%s\n' "Cookie: $cookie" "X-CSRF: 1" ;;
+    proxy-bearer) printf '%s\n' "Cookie: $cookie" "X-CSRF: 1" "Authorization: Bearer $token" ;;
+  esac
 }
 
 # Round robin over the endpoints, ROUNDS times, after one discarded warm-up pass (tiered JIT, connection pools, caches);
@@ -281,8 +321,8 @@ endpoints_of() {
 # because a single round has no defence against such a disturbance; many short rounds rather than a few long ones, for
 # the same reason.
 measure_target() {
-  local target=$1 port=$2 pid=$3 cookie=$4
-  local endpoints round i name path kind duration line header rate p50 p99 requests api_ms provider_ms
+  local target=$1 port=$2 pid=$3 cookie=$4 token=${5:-}
+  local endpoints round i name path kind duration line headers url rate p50 p99 requests api_ms provider_ms
   mapfile -t endpoints < <(endpoints_of "$target")
   echo "  $target: warm-up, then $ROUNDS rounds..."
   for round in $(seq 0 "$ROUNDS"); do
@@ -296,9 +336,11 @@ measure_target() {
         read -r rate p50 p99 requests api_ms provider_ms <<<"$line"
         if ((round > 0)); then printf '%s\t%s\t%s\t%s\n' "$target" "$round" "$api_ms" "$provider_ms" >>"$work/login-cpu.tsv"; fi
       else
-        header=""
-        if [[ $kind == session ]]; then header=$cookie; fi
-        line=$(wrk_run "$duration" "http://127.0.0.1:$port$path" "$header")
+        mapfile -t headers < <(headers_of "$kind" "$cookie" "$token")
+        url=$path
+        if [[ $url == /* ]]; then url="http://127.0.0.1:$port$path"; fi
+        if [[ $name == proxy-* ]]; then expect_running upstream "$upstream_pid"; fi
+        line=$(wrk_run "$duration" "$url" "${headers[@]}")
         read -r rate p50 p99 requests <<<"$line"
       fi
       if ((round > 0)); then
@@ -315,7 +357,7 @@ measure_memory() {
   local before after total=0 line
   before=$(rss_kb "$pid")
   while ((total < MEMORY_REQUESTS)); do
-    line=$(wrk_run "$DURATION" "http://127.0.0.1:$port/me" "$cookie")
+    line=$(wrk_run "$DURATION" "http://127.0.0.1:$port/me" "Cookie: $cookie")
     total=$((total + ${line##* }))
   done
   after=$(rss_kb "$pid")
@@ -323,18 +365,38 @@ measure_memory() {
   echo "  $target: RSS $((before / 1024)) MB before, $((after / 1024)) MB after $total logged-in /me requests"
 }
 
+# The session's access token, for the direct calls to the upstream; kept in variables, never printed.
+access_token() {
+  curl -sf -H "Cookie: $2" "http://127.0.0.1:$1/me/tokens" | python3 -c 'import json, sys; print(json.load(sys.stdin)["access"])' ||
+    die "reading the access token from /me/tokens failed."
+}
+
+# Before any proxy figure: the upstream refuses a call without a token and answers one with it, and through the proxy the
+# Token=User route answers the upstream's 200 only with the session and X-CSRF, so a measurement cannot count refusals.
+expect_proxy() {
+  local port=$1 cookie=$2 token=$3 upstream="http://127.0.0.1:$upstream_port$UPSTREAM_PATH"
+  expect_status "$upstream" 401
+  expect_body "$upstream" '"bearer":true' "Authorization: Bearer $token"
+  expect_status "http://127.0.0.1:$port/proxy/user$UPSTREAM_PATH" 403 "Cookie: $cookie"
+  expect_status "http://127.0.0.1:$port/proxy/user$UPSTREAM_PATH" 401 "X-CSRF: 1"
+  expect_body "http://127.0.0.1:$port/proxy/user$UPSTREAM_PATH" '"bearer":true' "Cookie: $cookie" "X-CSRF: 1"
+  expect_body "http://127.0.0.1:$port/proxy/none$UPSTREAM_PATH" '"bearer":true' "Cookie: $cookie" "X-CSRF: 1" "Authorization: Bearer $token"
+}
+
 run_authapi() {
-  local mode=$1 port=${api_ports[$1]} redis_port="" redis_pid="" api_pid cookie
+  local mode=$1 port=${api_ports[$1]} redis_port="" redis_pid="" api_pid cookie token
   if [[ $mode != cookie ]]; then
     redis_port=$(free_port)
     start_redis redis_pid "$redis_port"
   fi
   start_authapi api_pid "$mode" "$port" "$redis_port"
   cookie=$(log_in "http://127.0.0.1:$port$LOGIN_PATH")
-  expect_body "http://127.0.0.1:$port/me" "$cookie" '"isLoggedIn":true'
-  expect_body "http://127.0.0.1:$port/me" "" '"isLoggedIn":false'
-  expect_body "http://127.0.0.1:$port/me/tokens" "$cookie" '"access":'
-  measure_target "authapi-$mode" "$port" "$api_pid" "$cookie"
+  expect_body "http://127.0.0.1:$port/me" '"isLoggedIn":true' "Cookie: $cookie"
+  expect_body "http://127.0.0.1:$port/me" '"isLoggedIn":false'
+  expect_body "http://127.0.0.1:$port/me/tokens" '"access":' "Cookie: $cookie"
+  token=$(access_token "$port" "$cookie")
+  expect_proxy "$port" "$cookie" "$token"
+  measure_target "authapi-$mode" "$port" "$api_pid" "$cookie" "$token"
   measure_memory "authapi-$mode" "$port" "$api_pid" "$cookie"
   stop_app "$api_pid"
   if [[ -n $redis_pid ]]; then stop_app "$redis_pid"; fi
@@ -346,7 +408,7 @@ run_baseline() {
   port=$(free_port)
   start_baseline pid "$port"
   cookie=$(log_in "http://127.0.0.1:$port/login")
-  expect_body "http://127.0.0.1:$port/me" "$cookie" '"isLoggedIn":true'
+  expect_body "http://127.0.0.1:$port/me" '"isLoggedIn":true' "Cookie: $cookie"
   measure_target baseline "$port" "$pid" "$cookie"
   measure_memory baseline "$port" "$pid" "$cookie"
   stop_app "$pid"
@@ -376,6 +438,8 @@ main() {
   local mode
   for mode in $MODES; do api_ports[$mode]=$(free_port); done
   start_provider
+  upstream_port=$(free_port)
+  start_upstream
   for mode in $MODES; do
     echo "AuthApi, $mode mode:"
     run_authapi "$mode"

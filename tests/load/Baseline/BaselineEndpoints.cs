@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Baseline;
 
-/// <summary>A login that signs Ada in without a provider, a <c>/me</c> that serializes her claims, and a bare endpoint.</summary>
+/// <summary>
+/// A login that signs Ada in without a provider, a <c>/me</c> that serializes her claims, a bare endpoint, and the small
+/// API that the proxy measurement calls both directly and through AuthApi.
+/// </summary>
 internal static class BaselineEndpoints
 {
     public static IEndpointRouteBuilder MapBaselineEndpoints(this IEndpointRouteBuilder app)
@@ -13,6 +16,7 @@ internal static class BaselineEndpoints
         app.MapGet("/login", Login);
         app.MapGet("/me", Me);
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("alive")));
+        app.MapGet("/upstream/hello", UpstreamHello);
         return app;
     }
 
@@ -36,6 +40,16 @@ internal static class BaselineEndpoints
             new Claim("oi_tkn_id", Guid.NewGuid().ToString()),
         ], CookieAuthenticationDefaults.AuthenticationScheme, "name", "role");
         return TypedResults.SignIn(new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>A small answer for a bearer token, 401 without one: a proxied call that lost its token fails wrk's check instead of being measured.</summary>
+    private static Results<Ok<UpstreamResponse>, UnauthorizedHttpResult> UpstreamHello(HttpRequest request)
+    {
+        // Only the token's presence is checked: validating it would make the upstream, not the hop, the measured cost.
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > "Bearer ".Length
+            ? TypedResults.Ok(new UpstreamResponse("hello", Bearer: true))
+            : TypedResults.Unauthorized();
     }
 
     /// <summary>The claims as one JSON object, a repeated claim as an array, like AuthApi's <c>claims</c>.</summary>

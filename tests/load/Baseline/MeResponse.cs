@@ -12,3 +12,6 @@ internal sealed record MeResponse(
 
 /// <summary>What the bare <c>/healthz</c> answers: a constant, as AuthApi's does.</summary>
 internal sealed record HealthResponse(string Status);
+
+/// <summary>What the upstream's <c>/upstream/hello</c> answers when a bearer token arrived.</summary>
+internal sealed record UpstreamResponse(string Message, bool Bearer);
