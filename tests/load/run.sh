@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The load test of issue 11: AuthApi's /me against a bare endpoint of the same process, in cookie and Redis mode, beside
 # ASP.NET Core's own cookie authentication (tests/load/Baseline), all in one run; and issue 13's API proxy: a call through
-# AuthApi's proxy against the same call made directly to the upstream (a second Baseline process). One command from a
-# fresh clone:
+# AuthApi's proxy against the same call made directly to the upstream (a second Baseline process) and through a bare YARP
+# route (a third), to an upstream that answers at once and to one that waits 2 ms. One command from a fresh clone:
 #
 #   tests/load/run.sh
 #
@@ -38,8 +38,10 @@ WRK=(wrk -t1 -c32 --latency)
 CLIENT_ID=authapi-dev
 CLIENT_SECRET=authapi-dev-secret-not-for-production
 LOGIN_PATH="/login?provider=dev&login_hint=ada&returnUrl=/healthz"
-# The proxy measurement's upstream endpoint (tests/load/Baseline), the same process and path direct and proxied.
+# The proxy measurement's upstream endpoints (tests/load/Baseline), the same process and paths direct and proxied: one
+# answers at once, the other after waiting 2 ms, as an API that queries a database would.
 UPSTREAM_PATH=/upstream/hello
+WORK_PATH=/upstream/work
 
 work=""
 started=()
@@ -184,10 +186,20 @@ start_baseline() {
   wait_for baseline "$baseline_pid_out" "http://127.0.0.1:$2/healthz"
 }
 
-# The upstream of the proxy measurement: Baseline's /upstream/hello, which answers 401 without a bearer token.
+# The upstream of the proxy measurement: Baseline's /upstream/hello and /upstream/work, which answer 401 without a bearer
+# token.
 start_upstream() {
   start_app upstream_pid upstream tests/load/Baseline Baseline.dll --urls "http://127.0.0.1:$upstream_port" --Baseline:KeysPath "$work/keys-upstream"
   wait_for upstream "$upstream_pid" "http://127.0.0.1:$upstream_port/healthz"
+}
+
+# YARP alone: a Baseline process of its own (not the upstream, whose CPU it would share in one process, and not the cookie
+# auth yardstick, which runs after AuthApi) whose /yarp/ route forwards to the upstream with YARP's defaults, so the same
+# hop as AuthApi's proxy without AuthApi's work. Idle while AuthApi's other endpoints are measured.
+start_yarp() {
+  start_app yarp_pid yarp tests/load/Baseline Baseline.dll --urls "http://127.0.0.1:$yarp_port" --Baseline:KeysPath "$work/keys-yarp" \
+    --Baseline:ProxyDestination "http://127.0.0.1:$upstream_port/"
+  wait_for yarp "$yarp_pid" "http://127.0.0.1:$yarp_port/healthz"
 }
 
 # Logs in with curl (for AuthApi through the provider: /login, the provider's authorize endpoint, which signs Ada in at
@@ -290,15 +302,18 @@ login_run() {
 }
 
 # The endpoints of one target, each as "name path-or-URL credentials" (see headers_of). For AuthApi they include issue
-# 13's proxy: the upstream called directly with the access token, then through AuthApi's Token=User route (session and
-# X-CSRF) and its Token=None route (the same headers and the bearer token: the hop without the session's work).
+# 13's proxy: the upstream called directly with the access token, through the bare YARP route with the same header,
+# through AuthApi's Token=User route (session and X-CSRF) and its Token=None route (the same headers and the bearer token:
+# AuthApi's hop without the session's work); the waiting upstream without Token=None, to keep the run short.
 endpoints_of() {
   if [[ $1 == baseline ]]; then
     printf '%s\n' "bare /healthz none" "me /me session" "me-anonymous /me none"
   else
     printf '%s\n' "bare /healthz none" "me /me session" "me-anonymous /me none" "me-tokens /me/tokens session" "login $LOGIN_PATH none" \
-      "proxy-direct http://127.0.0.1:$upstream_port$UPSTREAM_PATH bearer" "proxy-user /proxy/user$UPSTREAM_PATH proxy" \
-      "proxy-none /proxy/none$UPSTREAM_PATH proxy-bearer"
+      "proxy-direct http://127.0.0.1:$upstream_port$UPSTREAM_PATH bearer" "proxy-yarp http://127.0.0.1:$yarp_port/yarp$UPSTREAM_PATH bearer" \
+      "proxy-user /proxy/user$UPSTREAM_PATH proxy" "proxy-none /proxy/none$UPSTREAM_PATH proxy-bearer" \
+      "work-direct http://127.0.0.1:$upstream_port$WORK_PATH bearer" "work-yarp http://127.0.0.1:$yarp_port/yarp$WORK_PATH bearer" \
+      "work-user /proxy/user$WORK_PATH proxy"
   fi
 }
 
@@ -339,7 +354,10 @@ measure_target() {
         mapfile -t headers < <(headers_of "$kind" "$cookie" "$token")
         url=$path
         if [[ $url == /* ]]; then url="http://127.0.0.1:$port$path"; fi
-        if [[ $name == proxy-* ]]; then expect_running upstream "$upstream_pid"; fi
+        if [[ $name == proxy-* || $name == work-* ]]; then
+          expect_running upstream "$upstream_pid"
+          expect_running yarp "$yarp_pid"
+        fi
         line=$(wrk_run "$duration" "$url" "${headers[@]}")
         read -r rate p50 p99 requests <<<"$line"
       fi
@@ -371,15 +389,20 @@ access_token() {
     die "reading the access token from /me/tokens failed."
 }
 
-# Before any proxy figure: the upstream refuses a call without a token and answers one with it, and through the proxy the
+# Before any proxy figure: each upstream endpoint refuses a call without a token and answers one with it, directly and
+# through the bare YARP route (whose 401 without a token is the upstream's: the route reaches it), and through AuthApi the
 # Token=User route answers the upstream's 200 only with the session and X-CSRF, so a measurement cannot count refusals.
 expect_proxy() {
-  local port=$1 cookie=$2 token=$3 upstream="http://127.0.0.1:$upstream_port$UPSTREAM_PATH"
-  expect_status "$upstream" 401
-  expect_body "$upstream" '"bearer":true' "Authorization: Bearer $token"
-  expect_status "http://127.0.0.1:$port/proxy/user$UPSTREAM_PATH" 403 "Cookie: $cookie"
-  expect_status "http://127.0.0.1:$port/proxy/user$UPSTREAM_PATH" 401 "X-CSRF: 1"
-  expect_body "http://127.0.0.1:$port/proxy/user$UPSTREAM_PATH" '"bearer":true' "Cookie: $cookie" "X-CSRF: 1"
+  local port=$1 cookie=$2 token=$3 path url
+  for path in "$UPSTREAM_PATH" "$WORK_PATH"; do
+    for url in "http://127.0.0.1:$upstream_port$path" "http://127.0.0.1:$yarp_port/yarp$path"; do
+      expect_status "$url" 401
+      expect_body "$url" '"bearer":true' "Authorization: Bearer $token"
+    done
+    expect_status "http://127.0.0.1:$port/proxy/user$path" 403 "Cookie: $cookie"
+    expect_status "http://127.0.0.1:$port/proxy/user$path" 401 "X-CSRF: 1"
+    expect_body "http://127.0.0.1:$port/proxy/user$path" '"bearer":true' "Cookie: $cookie" "X-CSRF: 1"
+  done
   expect_body "http://127.0.0.1:$port/proxy/none$UPSTREAM_PATH" '"bearer":true' "Cookie: $cookie" "X-CSRF: 1" "Authorization: Bearer $token"
 }
 
@@ -440,6 +463,8 @@ main() {
   start_provider
   upstream_port=$(free_port)
   start_upstream
+  yarp_port=$(free_port)
+  start_yarp
   for mode in $MODES; do
     echo "AuthApi, $mode mode:"
     run_authapi "$mode"

@@ -7,7 +7,7 @@ namespace Baseline;
 
 /// <summary>
 /// A login that signs Ada in without a provider, a <c>/me</c> that serializes her claims, a bare endpoint, and the small
-/// API that the proxy measurement calls both directly and through AuthApi.
+/// API that the proxy measurement calls directly, through a bare YARP route and through AuthApi.
 /// </summary>
 internal static class BaselineEndpoints
 {
@@ -17,6 +17,7 @@ internal static class BaselineEndpoints
         app.MapGet("/me", Me);
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("alive")));
         app.MapGet("/upstream/hello", UpstreamHello);
+        app.MapGet("/upstream/work", UpstreamWork);
         return app;
     }
 
@@ -43,13 +44,25 @@ internal static class BaselineEndpoints
     }
 
     /// <summary>A small answer for a bearer token, 401 without one: a proxied call that lost its token fails wrk's check instead of being measured.</summary>
-    private static Results<Ok<UpstreamResponse>, UnauthorizedHttpResult> UpstreamHello(HttpRequest request)
+    private static Results<Ok<UpstreamResponse>, UnauthorizedHttpResult> UpstreamHello(HttpRequest request) =>
+        HasBearerToken(request) ? TypedResults.Ok(new UpstreamResponse("hello", Bearer: true)) : TypedResults.Unauthorized();
+
+    /// <summary>The same answer after waiting 2 ms: a stand-in for an API that queries a database, waiting rather than computing.</summary>
+    private static async Task<Results<Ok<UpstreamResponse>, UnauthorizedHttpResult>> UpstreamWork(HttpRequest request, UpstreamWait wait)
     {
-        // Only the token's presence is checked: validating it would make the upstream, not the hop, the measured cost.
+        if (!HasBearerToken(request))
+        {
+            return TypedResults.Unauthorized();
+        }
+        await wait.WaitAsync();
+        return TypedResults.Ok(new UpstreamResponse("work", Bearer: true));
+    }
+
+    // Only the token's presence is checked: validating it would make the upstream, not the hop, the measured cost.
+    private static bool HasBearerToken(HttpRequest request)
+    {
         var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > "Bearer ".Length
-            ? TypedResults.Ok(new UpstreamResponse("hello", Bearer: true))
-            : TypedResults.Unauthorized();
+        return authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > "Bearer ".Length;
     }
 
     /// <summary>The claims as one JSON object, a repeated claim as an array, like AuthApi's <c>claims</c>.</summary>
