@@ -36,7 +36,8 @@ internal sealed class CookieSessionStore(CookieJar jar, EndedSessions endedSessi
 
     public ValueTask<SessionTokens?> ReadTokensAsync(HttpContext context, UserSession session)
     {
-        var tokens = jar.Read(context, SessionCookieNames.Tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens);
+        // Cached as the identity is: the API proxy reads the tokens on every call.
+        var tokens = jar.ReadCached(context, SessionCookieNames.Tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens, _ => KeepUntil(session));
         return ValueTask.FromResult(tokens?.SessionId == session.Id ? tokens : null);
     }
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace AuthApi.Sessions;
 
 /// <summary>
-/// Session cookies already decrypted by this instance, so <c>/me</c> does not pay Data Protection's unprotect on every call.
+/// Session cookies already decrypted by this instance, so <c>/me</c>, <c>/me/tokens</c> and the API proxy do not pay Data
+/// Protection's unprotect on every call.
 /// Keyed by the SHA-256 of the cookie's value and its purpose (never the value itself: a heap dump of the cache holds no
 /// usable cookie); only values that decrypted are kept, so tampered ones miss and fail as before. Bounded in bytes, each
 /// entry kept no longer than its session (the caller says until when) nor <see cref="MaxLifetime"/>. Callers still check

@@ -123,6 +123,24 @@ public sealed class UserRouteTests
     }
 
     [Fact]
+    public async Task TheRefreshedTokensReachTheBrowserEvenWhenTheUpstreamIsUnreachable()
+    {
+        await using var app = new TestApp(settings => settings.AddRoute("orders", "/api/orders/{**rest}", "http://127.0.0.1:1/"));
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser);
+        app.Time.Advance(TimeSpan.FromMinutes(59.5));
+
+        var failed = await browser.SendProxiedAsync("/api/orders/7");
+        app.Time.Advance(TimeSpan.FromMinutes(10));
+        var tokens = await browser.GetAsync("/me/tokens");
+
+        await ProblemAssert.IsAsync(failed, HttpStatusCode.BadGateway, "upstream_unavailable");
+        Assert.Contains(failed.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith("authapi.tokens=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, tokens.StatusCode);
+        Assert.Equal(1, app.Provider.RefreshGrants);
+    }
+
+    [Fact]
     public async Task ARefreshAnsweredInvalidGrantEndsTheSessionAndNeverReachesTheUpstream()
     {
         await using var upstream = await TestUpstream.StartAsync();
