@@ -15,6 +15,7 @@
 #   MODES ["cookie redis"]   AuthApi's modes, in order; add cookie-redis (cookie sessions + Auth:Redis) for a third
 #   WRITE_DOCS [1]           0 prints the table only; 1 also writes docs/performance.md, docs/performance.svg and the
 #                            README's table
+#   CONNECTIONS [32]         wrk's connections; 1 shows latency without queueing for a core, with WRITE_DOCS=0 only
 #
 # Needs the .NET SDK, curl, python3, wrk and redis-server (the last two are Debian packages of those names). Builds what it
 # runs (Release), starts every process on free loopback ports with its files in a temporary folder, and stops them on exit.
@@ -31,9 +32,11 @@ LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-8}
 MEMORY_REQUESTS=${MEMORY_REQUESTS:-100000}
 MODES=${MODES:-cookie redis}
 WRITE_DOCS=${WRITE_DOCS:-1}
+CONNECTIONS=${CONNECTIONS:-32}
 
-# wrk's shape is fixed by the issue: one client thread, 32 connections, so every figure compares like with like.
-WRK=(wrk -t1 -c32 --latency)
+# wrk's shape is fixed by the issue: one client thread, 32 connections, so every figure compares like with like (the
+# docs are written only at 32; CONNECTIONS=1 is for a look at latency by hand).
+WRK=(wrk -t1 "-c$CONNECTIONS" --latency)
 # The dev provider's client and its seeded user (src/AuthApi.DevIdentityProvider/devidentityprovider.json).
 CLIENT_ID=authapi-dev
 CLIENT_SECRET=authapi-dev-secret-not-for-production
@@ -77,6 +80,9 @@ require_tools() {
   for mode in $MODES; do
     [[ $mode =~ ^(cookie|redis|cookie-redis)$ ]] || die "MODES: '$mode' is not a mode; use cookie, redis or cookie-redis."
   done
+  [[ $CONNECTIONS =~ ^[1-9][0-9]*$ ]] || die "CONNECTIONS: '$CONNECTIONS' is not a count of connections."
+  # The docs describe the issue's 32 connections; another count is a look by hand.
+  [[ $CONNECTIONS == 32 || $WRITE_DOCS == 0 ]] || die "CONNECTIONS=$CONNECTIONS needs WRITE_DOCS=0: the docs are written at 32 connections."
 }
 
 free_port() {
