@@ -39,7 +39,6 @@ UPSTREAMS = [
     ("`/upstream/hello`, answers at once", "proxy", ["direct", "yarp", "none", "user"]),
     ("`/upstream/work`, answers after 2 ms", "work", ["direct", "yarp", "user"]),
 ]
-PROXY_ENDPOINTS = {f"{prefix}-{call}": PROXY_CALLS[call] for _, prefix, calls in UPSTREAMS for call in calls}
 # Issue 13's target: a proxied call's p50 at most 1.25× the direct call's.
 PROXY_TARGET = 1.25
 # The chart leaves logins out: at a few thousandths of the bare endpoint their bars would not show.
