@@ -9,8 +9,10 @@ namespace AuthApi.Sessions;
 
 /// <summary>
 /// The server-side sessions' IDs in <see cref="RedisKeys.ActiveSessions"/>, scored by when each ends, behind the gauge
-/// <c>authapi.sessions.active</c>. A count is one ZCOUNT (with the expired IDs dropped in the same round trip), made at most
-/// every <see cref="CountInterval"/> per instance however often metrics are collected; never a scan of the keys.
+/// <c>authapi.sessions.active</c>. The IDs are spread over <see cref="RedisKeys.ActiveSessionShards"/> keys by the session ID,
+/// so on a Redis Cluster logins and idle slides spread over the shards instead of queueing on one. A count is one ZCOUNT per
+/// key (with the expired IDs dropped in the same round trip), made at most every <see cref="CountInterval"/> per instance
+/// however often metrics are collected; never a scan of the keys.
 /// </summary>
 internal sealed class ActiveSessionIndex(
     RedisConnection redis,
@@ -28,15 +30,14 @@ internal sealed class ActiveSessionIndex(
     private long? _count;
     private DateTimeOffset _countedAt = DateTimeOffset.MinValue;
 
-    /// <summary>Adds a new session, in the transaction that writes it.</summary>
-    public void Add(ITransaction write, string sessionId, DateTimeOffset endsAt) =>
-        _ = write.SortedSetAddAsync(RedisKeys.ActiveSessions, sessionId, endsAt.ToUnixTimeMilliseconds());
+    public Task AddAsync(string sessionId, DateTimeOffset endsAt) =>
+        redis.Database.SortedSetAddAsync(ShardOf(sessionId), sessionId, endsAt.ToUnixTimeMilliseconds());
 
     /// <summary>Moves a session's end after its idle window slid, without waiting for Redis; an ID no longer there stays out.</summary>
     public void Slide(string sessionId, DateTimeOffset endsAt) =>
-        redis.Database.SortedSetAdd(RedisKeys.ActiveSessions, sessionId, endsAt.ToUnixTimeMilliseconds(), SortedSetWhen.Exists, CommandFlags.FireAndForget);
+        redis.Database.SortedSetAdd(ShardOf(sessionId), sessionId, endsAt.ToUnixTimeMilliseconds(), SortedSetWhen.Exists, CommandFlags.FireAndForget);
 
-    public Task RemoveAsync(string sessionId) => redis.Database.SortedSetRemoveAsync(RedisKeys.ActiveSessions, sessionId);
+    public Task RemoveAsync(string sessionId) => redis.Database.SortedSetRemoveAsync(ShardOf(sessionId), sessionId);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -68,6 +69,26 @@ internal sealed class ActiveSessionIndex(
         }
     }
 
+    private async Task<long> CountShardAsync(RedisKey shard, long now)
+    {
+        var transaction = redis.Database.CreateTransaction();
+        _ = transaction.SortedSetRemoveRangeByScoreAsync(shard, double.NegativeInfinity, now);
+        var live = transaction.SortedSetLengthAsync(shard, now, double.PositiveInfinity, Exclude.Start);
+        await transaction.ExecuteAsync();
+        return await live;
+    }
+
+    /// <summary>The shard of a session: the same on every instance (string.GetHashCode differs between processes).</summary>
+    private static RedisKey ShardOf(string sessionId)
+    {
+        var hash = 0u;
+        foreach (var character in sessionId)
+        {
+            hash = (hash * 31) + character;
+        }
+        return RedisKeys.ActiveSessions((int)(hash % RedisKeys.ActiveSessionShards));
+    }
+
     private async Task CountAsync()
     {
         await Task.Yield(); // let Observe publish this task before it can complete
@@ -75,11 +96,8 @@ internal sealed class ActiveSessionIndex(
         try
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var transaction = redis.Database.CreateTransaction();
-            _ = transaction.SortedSetRemoveRangeByScoreAsync(RedisKeys.ActiveSessions, double.NegativeInfinity, now);
-            var live = transaction.SortedSetLengthAsync(RedisKeys.ActiveSessions, now, double.PositiveInfinity, Exclude.Start);
-            await transaction.ExecuteAsync();
-            count = await live;
+            var shards = await Task.WhenAll(Enumerable.Range(0, RedisKeys.ActiveSessionShards).Select(shard => CountShardAsync(RedisKeys.ActiveSessions(shard), now)));
+            count = shards.Sum();
         }
         catch (Exception ex) when (RedisFailure.Is(ex))
         {

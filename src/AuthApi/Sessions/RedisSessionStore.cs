@@ -21,6 +21,7 @@ internal sealed class RedisSessionStore(
     RedisConnection redis,
     SessionReadCache cache,
     SessionEndedChannel endedChannel,
+    SessionIndex index,
     ActiveSessionIndex activeSessions,
     IDataProtectionProvider dataProtection,
     IOptions<AuthOptions> options,
@@ -97,6 +98,10 @@ internal sealed class RedisSessionStore(
         var now = time.GetUtcNow();
         var key = RedisKeys.Session(session.Id);
         var userAgent = context.Request.Headers.UserAgent.ToString();
+        // The lists first: a crash before the session is written leaves entries readers drop, never a session no list has.
+        await Task.WhenAll(
+            index.AddAsync(RedisKeys.UserSessions(session.Provider, session.Subject), session.Id),
+            string.IsNullOrEmpty(providerSid) ? Task.CompletedTask : index.AddAsync(RedisKeys.ProviderSessions(session.Provider, providerSid), session.Id));
         var write = redis.Database.CreateTransaction();
         _ = write.HashSetAsync(key,
         [
@@ -107,13 +112,7 @@ internal sealed class RedisSessionStore(
             new(UserAgentField, userAgent.Length > MaxUserAgentLength ? userAgent[..MaxUserAgentLength] : userAgent),
         ]);
         _ = write.KeyExpireAsync(key, RedisExpiry.Until(EndOf(session), time));
-        activeSessions.Add(write, session.Id, EndOf(session));
-        AddToIndex(write, RedisKeys.UserSessions(session.Provider, session.Subject), session);
-        if (!string.IsNullOrEmpty(providerSid))
-        {
-            AddToIndex(write, RedisKeys.ProviderSessions(session.Provider, providerSid), session);
-        }
-        await write.ExecuteAsync();
+        await Task.WhenAll(write.ExecuteAsync(), activeSessions.AddAsync(session.Id, EndOf(session)));
 
         var handle = jar.Protect(new SessionHandle(session.Id), HandlePurpose, SessionCookieJson.Compact.SessionHandle);
         jar.Write(context, SessionCookieNames.Identity, handle, session.ExpiresAt);
@@ -144,34 +143,28 @@ internal sealed class RedisSessionStore(
         jar.Delete(context, SessionCookieNames.Tokens);
     }
 
-    /// <summary>The user's sessions, most recently seen first; IDs of sessions that have expired meanwhile are dropped from the index.</summary>
+    /// <summary>The user's sessions, most recently seen first.</summary>
     public async Task<List<ActiveSession>> ListAsync(UserSession current)
     {
-        var database = redis.Database;
-        var index = RedisKeys.UserSessions(current.Provider, current.Subject);
-        var sessions = new List<ActiveSession>();
-        foreach (var id in await database.SetMembersAsync(index))
+        var sessions = await index.ReadAsync(RedisKeys.UserSessions(current.Provider, current.Subject), async id =>
         {
-            var fields = await database.HashGetAsync(RedisKeys.Session(id.ToString()), [CreatedAtField, LastSeenAtField, UserAgentField]);
-            if (fields[0].IsNull)
-            {
-                await database.SetRemoveAsync(index, id);
-                continue;
-            }
-            sessions.Add(new ActiveSession(
-                id.ToString(),
-                DateTimeOffset.FromUnixTimeMilliseconds((long)fields[0]),
-                DateTimeOffset.FromUnixTimeMilliseconds((long)fields[1]),
-                fields[2].IsNullOrEmpty ? null : fields[2].ToString(),
-                id == current.Id));
-        }
+            var fields = await redis.Database.HashGetAsync(RedisKeys.Session(id), [CreatedAtField, LastSeenAtField, UserAgentField]);
+            return fields[0].IsNull
+                ? null
+                : new ActiveSession(
+                    id,
+                    DateTimeOffset.FromUnixTimeMilliseconds((long)fields[0]),
+                    DateTimeOffset.FromUnixTimeMilliseconds((long)fields[1]),
+                    fields[2].IsNullOrEmpty ? null : fields[2].ToString(),
+                    id == current.Id);
+        });
         return [.. sessions.OrderByDescending(session => session.LastSeenAt)];
     }
 
     /// <summary>Ends one of the user's sessions by its ID; false when the user has no session of that ID.</summary>
     public async Task<bool> EndOneAsync(UserSession user, string sessionId)
     {
-        if (!await redis.Database.SetContainsAsync(RedisKeys.UserSessions(user.Provider, user.Subject), sessionId)
+        if (!await index.ContainsAsync(RedisKeys.UserSessions(user.Provider, user.Subject), sessionId)
             || await FetchAsync(sessionId) is not { } found)
         {
             return false;
@@ -184,16 +177,13 @@ internal sealed class RedisSessionStore(
     public async Task<List<SessionTokens>> EndAllAsync(string provider, string subject)
     {
         var ended = new List<SessionTokens>();
-        foreach (var id in await redis.Database.SetMembersAsync(RedisKeys.UserSessions(provider, subject)))
+        foreach (var found in await index.ReadAsync(RedisKeys.UserSessions(provider, subject), FetchAsync))
         {
-            if (await FetchAsync(id.ToString()) is { } found)
+            if (await ReadStoredTokensAsync(found.Session) is { } tokens)
             {
-                if (await ReadStoredTokensAsync(found.Session) is { } tokens)
-                {
-                    ended.Add(tokens);
-                }
-                await EndStoredAsync(found.Session);
+                ended.Add(tokens);
             }
+            await EndStoredAsync(found.Session);
         }
         return ended;
     }
@@ -202,9 +192,9 @@ internal sealed class RedisSessionStore(
     public async Task<int> EndByProviderSessionAsync(string provider, string providerSid, string? subject)
     {
         var ended = 0;
-        foreach (var id in await redis.Database.SetMembersAsync(RedisKeys.ProviderSessions(provider, providerSid)))
+        foreach (var found in await index.ReadAsync(RedisKeys.ProviderSessions(provider, providerSid), FetchAsync))
         {
-            if (await FetchAsync(id.ToString()) is { } found && found.Session.Provider == provider && (subject is null || found.Session.Subject == subject))
+            if (found.Session.Provider == provider && (subject is null || found.Session.Subject == subject))
             {
                 await EndStoredAsync(found.Session);
                 ended++;
@@ -244,20 +234,14 @@ internal sealed class RedisSessionStore(
         return (long)touched == 1;
     }
 
+    /// <summary>The session first, then what lists it: a crash between them leaves a list entry readers drop.</summary>
     private async Task EndStoredAsync(UserSession session)
     {
-        var database = redis.Database;
-        await database.KeyDeleteAsync(RedisKeys.Session(session.Id));
-        await database.SetRemoveAsync(RedisKeys.UserSessions(session.Provider, session.Subject), session.Id);
-        await activeSessions.RemoveAsync(session.Id);
+        await redis.Database.KeyDeleteAsync(RedisKeys.Session(session.Id));
+        await Task.WhenAll(
+            index.RemoveAsync(RedisKeys.UserSessions(session.Provider, session.Subject), session.Id),
+            activeSessions.RemoveAsync(session.Id));
         await endedChannel.PublishAsync(session.Id);
-    }
-
-    /// <summary>An index lives as long as the longest session it lists could: an absolute lifetime from its newest session.</summary>
-    private void AddToIndex(ITransaction write, RedisKey index, UserSession session)
-    {
-        _ = write.SetAddAsync(index, session.Id);
-        _ = write.KeyExpireAsync(index, options.Value.Session.AbsoluteLifetime);
     }
 
     private static DateTimeOffset EndOf(UserSession session) => session.IdleExpiresAt ?? session.ExpiresAt;

@@ -13,7 +13,8 @@ namespace AuthApi.Sessions;
 /// One refresh grant per session across every instance (<c>Auth:Redis</c>). The instance that takes the session's lock
 /// refreshes and leaves the result in Redis for a minute, found by the hash of the refresh token it spent; the others wait
 /// for that result instead of spending the token again (a provider that rotates refresh tokens would refuse the second use
-/// and end the session). The lock's value is a fence from one counter: a holder whose lock ran out cannot publish.
+/// and end the session). The lock's value is a fence from the session's own counter: a holder whose lock ran out cannot
+/// publish. The lock, the counter and the results carry the session's hash tag, so a Redis Cluster keeps them in one slot.
 /// </summary>
 internal sealed class RefreshLock(RedisConnection redis, IDataProtectionProvider dataProtection, IOptions<AuthOptions> options)
 {
@@ -21,10 +22,11 @@ internal sealed class RefreshLock(RedisConnection redis, IDataProtectionProvider
     private static readonly TimeSpan ResultKeptFor = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
 
-    // KEYS: lock, fence counter. ARGV: lock lifetime in ms. Returns the fence, or 0 when another holds the lock.
+    // Returns the fence, or 0 when another holds the lock. The counter outlives any session it counts for (fenceLifetime).
     private static readonly LuaScript Acquire = LuaScript.Prepare("""
         if redis.call('exists', @lockKey) == 1 then return 0 end
         local fence = redis.call('incr', @fenceKey)
+        redis.call('pexpire', @fenceKey, @fenceLifetime)
         redis.call('set', @lockKey, fence, 'PX', @lifetime)
         return fence
         """);
@@ -59,7 +61,13 @@ internal sealed class RefreshLock(RedisConnection redis, IDataProtectionProvider
             {
                 return shared;
             }
-            var fence = (long)await Acquire.EvaluateAsync(database, new { lockKey, fenceKey = RedisKeys.RefreshFence, lifetime = (long)LockLifetime.TotalMilliseconds });
+            var fence = (long)await Acquire.EvaluateAsync(database, new
+            {
+                lockKey,
+                fenceKey = RedisKeys.RefreshFence(sessionId),
+                lifetime = (long)LockLifetime.TotalMilliseconds,
+                fenceLifetime = (long)options.Value.Session.AbsoluteLifetime.TotalMilliseconds,
+            });
             if (fence > 0)
             {
                 // Another holder may have finished between the read above and taking the lock.

@@ -16,6 +16,7 @@ internal static class SessionStoreSetup
         services.AddHostedService(provider => provider.GetRequiredService<SessionEndedChannel>());
         services.AddSingleton<EndedSessions>();
         services.AddSingleton<RefreshLock>();
+        services.AddSingleton<SessionIndex>();
         // The active sessions gauge of the Redis store: its index is kept whatever the metrics settings, so turning them on counts right away.
         services.AddSingleton<ActiveSessionIndex>();
         services.AddHostedService(provider => provider.GetRequiredService<ActiveSessionIndex>());

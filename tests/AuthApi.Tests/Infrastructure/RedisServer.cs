@@ -6,7 +6,7 @@ namespace AuthApi.Tests.Infrastructure;
 /// A single real <c>redis-server</c> on a free loopback port, appending every write to disk, so a restart keeps what was
 /// written. It can be paused (SIGSTOP) and resumed like a hung server.
 /// </summary>
-public sealed class RedisServer : IAsyncDisposable
+public sealed class RedisServer : IRedisDeployment, IAsyncDisposable
 {
     private readonly RedisProcess _process;
     private ConnectionMultiplexer? _inspection;
@@ -16,10 +16,8 @@ public sealed class RedisServer : IAsyncDisposable
         _process = process;
     }
 
-    /// <summary>For <c>Auth:Redis</c>: short timeouts, so a paused server is noticed within a second or two.</summary>
     public string ConnectionString => $"127.0.0.1:{_process.Port},connectTimeout=2000,asyncTimeout=1000,syncTimeout=1000";
 
-    /// <summary>A connection of the test's own, to look at what AuthApi stored.</summary>
     public IDatabase Database => (_inspection ??= ConnectionMultiplexer.Connect(ConnectionString)).GetDatabase();
 
     public static async Task<RedisServer> StartAsync() =>
@@ -33,7 +31,6 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Shuts the server down as an operator would (SIGTERM), then starts it again on the same port and folder.</summary>
     public Task RestartAsync() => _process.RestartAsync();
 
-    /// <summary>Keys matching the pattern, e.g. <c>authapi:session:*</c>.</summary>
     public async Task<List<string>> KeysAsync(string pattern)
     {
         var keys = new List<string>();

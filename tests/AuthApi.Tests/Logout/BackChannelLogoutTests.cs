@@ -8,16 +8,10 @@ namespace AuthApi.Tests.Logout;
 /// <c>POST /backchannel-logout</c> (OpenID Connect Back-Channel Logout 1.0) with server-side sessions in a real Redis: the
 /// provider's logout token ends the sessions its <c>sid</c> or <c>sub</c> names, and nothing else; any defect ends nothing.
 /// </summary>
-public sealed class BackChannelLogoutTests : IAsyncLifetime
+public abstract class BackChannelLogoutTests(RedisClusterFixture? cluster) : RedisTests(cluster)
 {
     private const string User = "user-1";
     private const string ProviderSid = "provider-session-a";
-
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
-
-    public async Task DisposeAsync() => await _redis.DisposeAsync();
 
     [Fact]
     public async Task ATokenWithASidEndsTheSessionsOfThatProviderSessionOnly()
@@ -143,9 +137,9 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
 
         await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(claims)));
 
-        var key = Assert.Single(await _redis.KeysAsync("authapi:logout-token:*"));
+        var key = Assert.Single(await Redis.KeysAsync("authapi:logout-token:*"));
         Assert.Equal($"authapi:logout-token:test:{claims["jti"]}", key);
-        var timeToLive = await _redis.Database.KeyTimeToLiveAsync(key);
+        var timeToLive = await Redis.Database.KeyTimeToLiveAsync(key);
         // exp is two minutes away, plus Auth:ClockSkew (two minutes by default).
         Assert.InRange(timeToLive!.Value, TimeSpan.FromMinutes(3.5), TimeSpan.FromMinutes(4));
     }
@@ -206,20 +200,6 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WhileRedisIsAwayTheProviderIsToldToRetryLater()
-    {
-        await using var app = CreateApp();
-        await LogInAsync(app, User, ProviderSid);
-        _redis.Pause();
-
-        var response = await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(LogoutTokens.Claims(app, User, ProviderSid))));
-
-        await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
-        Assert.NotNull(response.Headers.RetryAfter);
-        _redis.Resume();
-    }
-
-    [Fact]
     public async Task WithoutServerSideSessionsTheEndpointIsSessionStoreDisabled()
     {
         await using var app = new TestApp();
@@ -232,7 +212,7 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
 
     private TestApp CreateApp(Action<Dictionary<string, string?>>? configure = null) => new(settings =>
     {
-        settings["Auth:Redis"] = _redis.ConnectionString;
+        settings["Auth:Redis"] = Redis.ConnectionString;
         settings["Auth:Session:Store"] = "Redis";
         configure?.Invoke(settings);
     });
@@ -321,4 +301,24 @@ public sealed class BackChannelLogoutTests : IAsyncLifetime
             return _announcesItsLength;
         }
     }
+
+    public sealed class OnOneServer() : BackChannelLogoutTests(null)
+    {
+        [Fact]
+        public async Task WhileRedisIsAwayTheProviderIsToldToRetryLater()
+        {
+            await using var app = CreateApp();
+            await LogInAsync(app, User, ProviderSid);
+            Server.Pause();
+
+            var response = await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(LogoutTokens.Claims(app, User, ProviderSid))));
+
+            await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Server.Resume();
+        }
+    }
+
+    [Collection(RedisClusterCollection.Name)]
+    public sealed class OnCluster(RedisClusterFixture cluster) : BackChannelLogoutTests(cluster);
 }

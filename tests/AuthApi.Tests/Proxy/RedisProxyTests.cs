@@ -3,14 +3,8 @@ using AuthApi.Contracts;
 namespace AuthApi.Tests.Proxy;
 
 /// <summary>The proxy on two instances sharing server-side sessions in Redis (<c>Auth:Session:Store=Redis</c>).</summary>
-public sealed class RedisProxyTests : IAsyncLifetime
+public abstract class RedisProxyTests(RedisClusterFixture? cluster) : RedisTests(cluster)
 {
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
-
-    public async Task DisposeAsync() => await _redis.DisposeAsync();
-
     [Fact]
     public async Task ASessionStartedOnOneInstanceIsProxiedWithItsTokenByTheOther()
     {
@@ -49,29 +43,35 @@ public sealed class RedisProxyTests : IAsyncLifetime
         Assert.NotEqual("Bearer " + grant.AccessToken, sent);
     }
 
-    [Fact]
-    public async Task WhileRedisIsPausedAProxiedCallIsSessionStoreUnavailableAndNeverReachesTheUpstream()
-    {
-        await using var upstream = await TestUpstream.StartAsync();
-        await using var app = NewApp(upstream);
-        var cookies = new CookieContainer();
-        await app.LoginAsync(TestApp.CreateBrowser(app.Factory, cookies));
-        var onB = TestApp.CreateBrowser(app.AddInstance(), cookies);
-        await onB.GetAsync("/healthz"); // started, but has read no session
-
-        _redis.Pause();
-        var response = await onB.SendProxiedAsync("/api/orders/7");
-        _redis.Resume();
-
-        await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
-        Assert.True(response.Headers.Contains("Retry-After"));
-        Assert.Empty(upstream.Received);
-    }
-
     private TestApp NewApp(TestUpstream upstream) => new(settings =>
     {
-        settings["Auth:Redis"] = _redis.ConnectionString;
+        settings["Auth:Redis"] = Redis.ConnectionString;
         settings["Auth:Session:Store"] = "Redis";
         settings.AddRoute("orders", "/api/orders/{**rest}", upstream.Url);
     });
+
+    public sealed class OnOneServer() : RedisProxyTests(null)
+    {
+        [Fact]
+        public async Task WhileRedisIsPausedAProxiedCallIsSessionStoreUnavailableAndNeverReachesTheUpstream()
+        {
+            await using var upstream = await TestUpstream.StartAsync();
+            await using var app = NewApp(upstream);
+            var cookies = new CookieContainer();
+            await app.LoginAsync(TestApp.CreateBrowser(app.Factory, cookies));
+            var onB = TestApp.CreateBrowser(app.AddInstance(), cookies);
+            await onB.GetAsync("/healthz"); // started, but has read no session
+
+            Server.Pause();
+            var response = await onB.SendProxiedAsync("/api/orders/7");
+            Server.Resume();
+
+            await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
+            Assert.True(response.Headers.Contains("Retry-After"));
+            Assert.Empty(upstream.Received);
+        }
+    }
+
+    [Collection(RedisClusterCollection.Name)]
+    public sealed class OnCluster(RedisClusterFixture cluster) : RedisProxyTests(cluster);
 }

@@ -5,16 +5,10 @@ namespace AuthApi.Tests.Sessions;
 
 /// <summary>
 /// Server-side sessions (<c>Auth:Session:Store=Redis</c>) on two instances behind one Redis: one small cookie whatever the
-/// identity's size, the user's session list, ending one session or all of them, and sessions that outlive restarts.
+/// identity's size, the user's session list, ending one session or all of them. Run on one server and on a cluster.
 /// </summary>
-public sealed class RedisSessionStoreTests : IAsyncLifetime
+public abstract class RedisSessionStoreTests(RedisClusterFixture? cluster) : RedisTests(cluster)
 {
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
-
-    public async Task DisposeAsync() => await _redis.DisposeAsync();
-
     [Fact]
     public async Task AnIdentityWithThreeHundredGroupsLogsInWithOneCookieUnderAKilobyte()
     {
@@ -39,8 +33,8 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
 
         await app.LoginAsync(app.CreateBrowser(), grant);
 
-        var key = Assert.Single(await _redis.KeysAsync("authapi:session:*"));
-        var stored = string.Join("\n", (await _redis.Database.HashGetAllAsync(key)).Select(field => field.Value.ToString()));
+        var key = Assert.Single(await Redis.KeysAsync("authapi:session:*"));
+        var stored = string.Join("\n", (await Redis.Database.HashGetAllAsync(key)).Select(field => field.Value.ToString()));
         Assert.DoesNotContain(grant.AccessToken, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(grant.RefreshToken!, stored, StringComparison.Ordinal);
         Assert.DoesNotContain("Ada Lovelace", stored, StringComparison.Ordinal);
@@ -159,22 +153,6 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SessionsOutliveARestartOfBothInstancesAndOfRedis()
-    {
-        var cookies = new CookieContainer();
-        await using (var before = NewApp())
-        {
-            await before.LoginAsync(TestApp.CreateBrowser(before.Factory, cookies));
-        }
-        await _redis.RestartAsync();
-
-        await using var after = NewApp();
-        var me = await TestApp.CreateBrowser(after.AddInstance(), cookies).GetFromJsonAsync<JsonElement>("/me");
-
-        Assert.True(me.GetProperty("isLoggedIn").GetBoolean());
-    }
-
-    [Fact]
     public async Task AnIdleSessionEndsInRedisAsInItsCookie()
     {
         await using var app = NewApp(settings => settings["Auth:Session:IdleTimeout"] = "00:30:00");
@@ -193,8 +171,30 @@ public sealed class RedisSessionStoreTests : IAsyncLifetime
 
     private TestApp NewApp(Action<Dictionary<string, string?>>? configure = null) => new(settings =>
     {
-        settings["Auth:Redis"] = _redis.ConnectionString;
+        settings["Auth:Redis"] = Redis.ConnectionString;
         settings["Auth:Session:Store"] = "Redis";
         configure?.Invoke(settings);
     });
+
+    public sealed class OnOneServer() : RedisSessionStoreTests(null)
+    {
+        [Fact]
+        public async Task SessionsOutliveARestartOfBothInstancesAndOfRedis()
+        {
+            var cookies = new CookieContainer();
+            await using (var before = NewApp())
+            {
+                await before.LoginAsync(TestApp.CreateBrowser(before.Factory, cookies));
+            }
+            await Server.RestartAsync();
+
+            await using var after = NewApp();
+            var me = await TestApp.CreateBrowser(after.AddInstance(), cookies).GetFromJsonAsync<JsonElement>("/me");
+
+            Assert.True(me.GetProperty("isLoggedIn").GetBoolean());
+        }
+    }
+
+    [Collection(RedisClusterCollection.Name)]
+    public sealed class OnCluster(RedisClusterFixture cluster) : RedisSessionStoreTests(cluster);
 }

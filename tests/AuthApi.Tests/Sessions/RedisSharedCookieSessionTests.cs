@@ -6,31 +6,25 @@ namespace AuthApi.Tests.Sessions;
 /// Cookie sessions with <c>Auth:Redis</c>, on two instances behind one Redis: the Data Protection keys, the ended-session list
 /// and the refresh lock are shared, so it does not matter which instance a request reaches.
 /// </summary>
-public sealed class RedisSharedCookieSessionTests : IAsyncLifetime
+public abstract class RedisSharedCookieSessionTests(RedisClusterFixture? cluster) : RedisTests(cluster)
 {
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
-
-    public async Task DisposeAsync() => await _redis.DisposeAsync();
-
     [Fact]
     public async Task ASessionStartedOnOneInstanceIsReadByTheOther()
     {
-        await using var app = new TestApp(settings => settings["Auth:Redis"] = _redis.ConnectionString);
+        await using var app = new TestApp(settings => settings["Auth:Redis"] = Redis.ConnectionString);
         var cookies = new CookieContainer();
         await app.LoginAsync(TestApp.CreateBrowser(app.Factory, cookies));
 
         var me = await TestApp.CreateBrowser(app.AddInstance(), cookies).GetFromJsonAsync<JsonElement>("/me");
 
         Assert.True(me.GetProperty("isLoggedIn").GetBoolean());
-        Assert.Single(await _redis.KeysAsync("authapi:data-protection-keys"));
+        Assert.Single(await Redis.KeysAsync("authapi:data-protection-keys"));
     }
 
     [Fact]
     public async Task ALogoutOnOneInstanceEndsACopyOfTheCookiesOnTheOther()
     {
-        await using var app = new TestApp(settings => settings["Auth:Redis"] = _redis.ConnectionString);
+        await using var app = new TestApp(settings => settings["Auth:Redis"] = Redis.ConnectionString);
         var cookies = new CookieContainer();
         var onA = TestApp.CreateBrowser(app.Factory, cookies);
         await app.LoginAsync(onA);
@@ -48,7 +42,7 @@ public sealed class RedisSharedCookieSessionTests : IAsyncLifetime
     [Fact]
     public async Task TwentyConcurrentTokenReadsOfAnExpiredAccessTokenOnTwoInstancesCauseOneRefreshGrant()
     {
-        await using var app = new TestApp(settings => settings["Auth:Redis"] = _redis.ConnectionString);
+        await using var app = new TestApp(settings => settings["Auth:Redis"] = Redis.ConnectionString);
         var cookies = new CookieContainer();
         await app.LoginAsync(TestApp.CreateBrowser(app.Factory, cookies));
         var session = cookies.Copy();
@@ -66,4 +60,9 @@ public sealed class RedisSharedCookieSessionTests : IAsyncLifetime
         Assert.Equal(1, app.Provider.RefreshGrants);
         Assert.Single(accessTokens.Distinct());
     }
+
+    public sealed class OnOneServer() : RedisSharedCookieSessionTests(null);
+
+    [Collection(RedisClusterCollection.Name)]
+    public sealed class OnCluster(RedisClusterFixture cluster) : RedisSharedCookieSessionTests(cluster);
 }

@@ -6,19 +6,13 @@ namespace AuthApi.Tests.Telemetry;
 /// The metrics of the Redis store (<c>Auth:Session:Store=Redis</c>) with a real Redis: the <c>authapi.sessions.active</c> gauge and
 /// the logouts only server-side sessions have (everywhere, back-channel, from the session list).
 /// </summary>
-public sealed class RedisMetricsTests : IAsyncLifetime
+public abstract class RedisMetricsTests(RedisClusterFixture? cluster) : RedisTests(cluster)
 {
     /// <summary>
     /// How old a count may be. Each observation here first lets that much time pass: another test's Prometheus exporter reads
     /// every meter named AuthApi in the process, this one's too, and may have counted before this test's logins.
     /// </summary>
     private static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(15);
-
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
-
-    public async Task DisposeAsync() => await _redis.DisposeAsync();
 
     [Fact]
     public async Task TheActiveSessionsGaugeCountsTheSessionsOfEveryInstanceThatHaveNotEnded()
@@ -43,7 +37,7 @@ public sealed class RedisMetricsTests : IAsyncLifetime
 
         Assert.Equal(3, atFirst);
         Assert.Equal(1, gauge.LastMeasurement?.Value);
-        Assert.Equal(1, await _redis.Database.SortedSetLengthAsync("authapi:active-sessions")); // the expired ID was dropped too
+        Assert.Equal(1, await ActiveSessionIdsAsync()); // the expired ID was dropped too
     }
 
     [Fact]
@@ -91,10 +85,23 @@ public sealed class RedisMetricsTests : IAsyncLifetime
         Assert.Equal(3, logouts.Sum());
     }
 
+    /// <summary>The IDs in every shard of the active-session index.</summary>
+    private async Task<long> ActiveSessionIdsAsync()
+    {
+        var shards = await Redis.KeysAsync("authapi:active-sessions:*");
+        var lengths = await Task.WhenAll(shards.Select(shard => Redis.Database.SortedSetLengthAsync(shard)));
+        return lengths.Sum();
+    }
+
     private TestApp NewApp(Action<Dictionary<string, string?>>? configure = null) => new(settings =>
     {
-        settings["Auth:Redis"] = _redis.ConnectionString;
+        settings["Auth:Redis"] = Redis.ConnectionString;
         settings["Auth:Session:Store"] = "Redis";
         configure?.Invoke(settings);
     });
+
+    public sealed class OnOneServer() : RedisMetricsTests(null);
+
+    [Collection(RedisClusterCollection.Name)]
+    public sealed class OnCluster(RedisClusterFixture cluster) : RedisMetricsTests(cluster);
 }
