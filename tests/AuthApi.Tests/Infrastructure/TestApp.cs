@@ -60,11 +60,14 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Another instance of the service with the same configuration, provider and clock, as a second replica behind a load
-    /// balancer (it shares state with the first only through what the configuration names, e.g. Auth:Redis).
+    /// balancer (it shares state with the first only through what the configuration names, e.g. Auth:Redis);
+    /// <paramref name="change"/> may set what differs between replicas, such as the Redis node each starts from.
     /// </summary>
-    public AuthApiFactory AddInstance()
+    public AuthApiFactory AddInstance(Action<Dictionary<string, string?>>? change = null)
     {
-        var instance = new AuthApiFactory(Time, _settings, _environment);
+        var settings = new Dictionary<string, string?>(_settings);
+        change?.Invoke(settings);
+        var instance = new AuthApiFactory(Time, settings, _environment);
         _otherInstances.Add(instance);
         return instance;
     }

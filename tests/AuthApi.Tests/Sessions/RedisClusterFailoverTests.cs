@@ -1,0 +1,93 @@
+using AuthApi.Contracts;
+
+namespace AuthApi.Tests.Sessions;
+
+/// <summary>
+/// Two instances on a Redis Cluster of their own (three primaries, a replica each), each starting from another node: a
+/// session ended on one reaches the other by pub/sub, and a primary killed with SIGKILL is replaced by its replica with no
+/// session lost, no 500 and no false "logged out" meanwhile.
+/// </summary>
+public sealed class RedisClusterFailoverTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(30);
+
+    private RedisCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await RedisCluster.StartAsync();
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task ASessionEndedThroughOneNodeEndsOnAnInstanceConnectedThroughAnother()
+    {
+        await using var app = NewApp();
+        var cookies = new CookieContainer();
+        var onA = TestApp.CreateBrowser(app.Factory, cookies);
+        await app.LoginAsync(onA);
+        var onB = TestApp.CreateBrowser(app.AddInstance(settings => settings["Auth:Redis"] = _cluster.ConnectionStringVia(4)), cookies);
+        Assert.True(await onB.IsLoggedInAsync()); // B has read (and cached) the session
+
+        await onA.SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout"));
+
+        Assert.True(await Eventually.IsTrueAsync(async () => !await onB.IsLoggedInAsync()));
+    }
+
+    [Fact]
+    public async Task APrimaryKilledWhileServingSessionsLosesNoneAndAnswersNo500()
+    {
+        await using var app = NewApp();
+        var b = app.AddInstance(settings => settings["Auth:Redis"] = _cluster.ConnectionStringVia(4));
+        var browsers = new List<HttpClient>();
+        for (var i = 0; i < 6; i++)
+        {
+            var browser = TestApp.CreateBrowser(i % 2 == 0 ? app.Factory : b, new CookieContainer());
+            await app.LoginAsync(browser, new Grant { Subject = $"user-{i}" });
+            browsers.Add(browser);
+        }
+        var victim = (await _cluster.KeysAsync("authapi:session:*")).First();
+        await _cluster.WaitForReplicasAsync(); // replication is asynchronous: only what reached the replica survives
+
+        await _cluster.KillPrimaryOfAsync(victim);
+        var answers = new List<string>();
+        var served = Task.Run(_cluster.WaitUntilServingAsync);
+        while (!served.IsCompleted)
+        {
+            answers.AddRange(await Task.WhenAll(browsers.Select(AnswerAsync)));
+        }
+        await served;
+
+        Assert.DoesNotContain(answers, answer => answer != "logged in" && answer != "session_store_unavailable");
+        foreach (var browser in browsers)
+        {
+            Assert.True(await Eventually.IsTrueAsync(async () => await AnswerAsync(browser) == "logged in", Recovery));
+            // Not cached as /me is: answered once the client has moved the killed primary's slots to its replica.
+            Assert.True(await Eventually.IsTrueAsync(async () => (await browser.GetAsync("/me/tokens")).StatusCode == HttpStatusCode.OK, Recovery));
+        }
+        app.Time.Advance(TimeSpan.FromHours(2)); // the access tokens expire: a refresh takes the session's lock on the new primary
+        Assert.Equal(HttpStatusCode.OK, (await browsers[0].GetAsync("/me/tokens")).StatusCode);
+        Assert.Equal(1, app.Provider.RefreshGrants);
+        var newcomer = TestApp.CreateBrowser(b, new CookieContainer());
+        Assert.Equal(HttpStatusCode.Found, (await app.LoginAsync(newcomer)).StatusCode);
+        Assert.True(await newcomer.IsLoggedInAsync());
+    }
+
+    /// <summary>What a browser gets from <c>/me</c>: "logged in", an error code with <c>Retry-After</c>, or what went wrong.</summary>
+    private static async Task<string> AnswerAsync(HttpClient browser)
+    {
+        var response = await browser.GetAsync("/me");
+        var body = await response.Content.ReadAsStringAsync();
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK when JsonDocument.Parse(body).RootElement.GetProperty("isLoggedIn").GetBoolean() => "logged in",
+            HttpStatusCode.ServiceUnavailable when response.Headers.RetryAfter is not null
+                && JsonDocument.Parse(body).RootElement.GetProperty("errorCode").GetString() == ErrorCodes.SessionStoreUnavailable => "session_store_unavailable",
+            _ => $"{(int)response.StatusCode} {body}",
+        };
+    }
+
+    private TestApp NewApp() => new(settings =>
+    {
+        settings["Auth:Redis"] = _cluster.ConnectionString;
+        settings["Auth:Session:Store"] = "Redis";
+    });
+}
