@@ -26,4 +26,10 @@ internal static partial class LoginLog
 
     [LoggerMessage(EventId = 33, EventName = "RateLimited", Level = LogLevel.Debug, Message = "Rate limited {Path} for a client IP: over Auth:RateLimit:PermitsPerMinute")]
     public static partial void RateLimited(this ILogger logger, PathString path);
+
+    [LoggerMessage(EventId = 72, EventName = "RateLimitPerInstance", Level = LogLevel.Warning, Message = "Redis does not answer the login rate limit ({Failure}): each instance counts Auth:RateLimit:PermitsPerMinute on its own until it does")]
+    public static partial void RateLimitPerInstance(this ILogger logger, string failure);
+
+    [LoggerMessage(EventId = 73, EventName = "RateLimitShared", Level = LogLevel.Information, Message = "Redis answers the login rate limit again: every instance shares Auth:RateLimit:PermitsPerMinute")]
+    public static partial void RateLimitShared(this ILogger logger);
 }

@@ -11,36 +11,50 @@ namespace AuthApi.Login;
 /// <summary>
 /// Limits <c>/login</c> and <c>/oauth2callback</c> per client IP (<c>Auth:RateLimit:PermitsPerMinute</c>): each pair
 /// can make an authenticated token request at the provider, and providers throttle per client, so one flood
-/// would stop everyone's logins.
+/// would stop everyone's logins. With <c>Auth:Redis</c> every instance shares the count (<see cref="SharedLoginWindow"/>).
 /// </summary>
 internal static class LoginRateLimit
 {
     public const string PolicyName = "login";
 
-    private static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(1);
 
-    public static IServiceCollection AddLoginRateLimit(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter =>
+    public static IServiceCollection AddLoginRateLimit(this IServiceCollection services)
+    {
+        services.AddSingleton<SharedLoginWindow>();
+        return services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(PolicyName, Partition);
             limiter.OnRejected = OnRejectedAsync;
         });
+    }
 
-    private static RateLimitPartition<string> Partition(HttpContext context)
-    {
-        var permits = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.RateLimit.PermitsPerMinute;
-        if (permits == 0)
-        {
-            return RateLimitPartition.GetNoLimiter("");
-        }
-        // Behind a listed proxy this is the client's address (TrustedProxies), not the proxy's.
-        var clientIp = context.Connection.RemoteIpAddress?.ToString() ?? "";
-        return RateLimitPartition.GetFixedWindowLimiter(clientIp, _ => new FixedWindowRateLimiterOptions
+    /// <summary>A fixed window per client IP on this instance: the limit without <c>Auth:Redis</c>, and while Redis is away.</summary>
+    public static RateLimitPartition<string> PerInstance(string clientIp, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(clientIp, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
             Window = WindowLength,
             QueueLimit = 0,
         });
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var auth = services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        if (auth.RateLimit.PermitsPerMinute == 0)
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+        // Behind a listed proxy this is the client's address (TrustedProxies), not the proxy's.
+        var clientIp = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        if (!auth.UsesRedis)
+        {
+            return PerInstance(clientIp, auth.RateLimit.PermitsPerMinute);
+        }
+        var window = services.GetRequiredService<SharedLoginWindow>();
+        var time = services.GetRequiredService<TimeProvider>();
+        return RateLimitPartition.Get(clientIp, key => new SharedLoginLimiter(key, window, time));
     }
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
