@@ -19,8 +19,11 @@ internal static class RedisKeys
     /// <summary>A server-side session: a hash of its encrypted identity and tokens and what <c>/me/sessions</c> lists.</summary>
     public static RedisKey Session(string id) => $"authapi:session:{{{id}}}";
 
-    /// <summary>Marks a cookie session ended before its time, until it would have expired.</summary>
-    public static RedisKey Ended(string id) => $"authapi:ended:{{{id}}}";
+    /// <summary>
+    /// Marks a cookie session ended before its time, until it would have expired. Read and written alone, so it needs no hash
+    /// tag, and keeps the name it had before tags: a logout made before an upgrade still holds after it.
+    /// </summary>
+    public static RedisKey Ended(string id) => $"authapi:ended:{id}";
 
     public static RedisKey RefreshLock(string sessionId) => $"authapi:refresh-lock:{{{sessionId}}}";
 
