@@ -5,19 +5,13 @@ namespace AuthApi.Tests.Http;
 /// <summary>
 /// With <c>Auth:Redis</c> the login rate limit counts in Redis, so a client behind a round-robin balancer gets
 /// <c>Auth:RateLimit:PermitsPerMinute</c> over all instances, not that many per instance; while Redis is away each instance
-/// counts on its own.
+/// counts on its own. Run on one server and on a cluster.
 /// </summary>
-public sealed class SharedRateLimitTests : IAsyncLifetime
+public abstract class SharedRateLimitTests(RedisClusterFixture? cluster) : RedisTests(cluster)
 {
     private const string PerInstanceLine = "each instance counts Auth:RateLimit:PermitsPerMinute on its own";
     private const string SharedAgainLine = "every instance shares Auth:RateLimit:PermitsPerMinute";
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(30);
-
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
-
-    public async Task DisposeAsync() => await _redis.DisposeAsync();
 
     [Fact]
     public async Task TwoInstancesOnOneRedisShareOneLimit()
@@ -52,34 +46,6 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WhileRedisIsPausedEachInstanceLimitsOnItsOwnAndSaysSoOnceThenSharesAgain()
-    {
-        await using var app = CreateApp(permitsPerMinute: 2);
-        var b = app.AddInstance();
-        var onA = app.CreateBareClient();
-        var onB = b.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        await onA.GetAsync("/login");
-        await onB.GetAsync("/login"); // the shared window is used up
-
-        _redis.Pause();
-        var paused = new[] { await onA.GetAsync("/login"), await onA.GetAsync("/login"), await onB.GetAsync("/login") };
-        var limited = await onA.GetAsync("/login");
-        _redis.Resume();
-
-        Assert.All(paused, answer => Assert.Equal(HttpStatusCode.Found, answer.StatusCode));
-        await ProblemAssert.IsAsync(limited, HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited);
-        Assert.Single(app.Factory.Logs.Lines, line => line.Contains(PerInstanceLine, StringComparison.Ordinal));
-        Assert.Single(b.Logs.Lines, line => line.Contains(PerInstanceLine, StringComparison.Ordinal));
-
-        Assert.True(await Eventually.IsTrueAsync(async () => (await onA.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK, Recovery));
-        app.Time.Advance(TimeSpan.FromMinutes(1)); // a new shared window; A's own one is still used up
-        Assert.Equal(HttpStatusCode.Found, (await onA.GetAsync("/login")).StatusCode);
-        Assert.Equal(HttpStatusCode.Found, (await onB.GetAsync("/login")).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await onA.GetAsync("/login")).StatusCode);
-        Assert.Single(app.Factory.Logs.Lines, line => line.Contains(SharedAgainLine, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task DifferentClientAddressesDoNotShareAWindow()
     {
         await using var app = CreateApp(permitsPerMinute: 2);
@@ -93,15 +59,49 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.TooManyRequests, firstAgain.StatusCode);
         Assert.Equal(HttpStatusCode.Found, secondsFirst.StatusCode);
-        Assert.Equal(2, (await _redis.KeysAsync("authapi:login-rate:*")).Count);
+        Assert.Equal(2, (await Redis.KeysAsync("authapi:login-rate:*")).Count);
     }
 
     private TestApp CreateApp(int permitsPerMinute) => new(settings =>
     {
-        settings["Auth:Redis"] = _redis.ConnectionString;
+        settings["Auth:Redis"] = Redis.ConnectionString;
         settings["Auth:RateLimit:PermitsPerMinute"] = permitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
     });
 
     private static (HttpClient OnA, HttpClient OnB) BrowsersOnTwoInstances(TestApp app) =>
         (app.CreateBareClient(), app.AddInstance().CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }));
+
+    public sealed class OnOneServer() : SharedRateLimitTests(null)
+    {
+        [Fact]
+        public async Task WhileRedisIsPausedEachInstanceLimitsOnItsOwnAndSaysSoOnceThenSharesAgain()
+        {
+            await using var app = CreateApp(permitsPerMinute: 2);
+            var b = app.AddInstance();
+            var onA = app.CreateBareClient();
+            var onB = b.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+            await onA.GetAsync("/login");
+            await onB.GetAsync("/login"); // the shared window is used up
+
+            Server.Pause();
+            var paused = new[] { await onA.GetAsync("/login"), await onA.GetAsync("/login"), await onB.GetAsync("/login") };
+            var limited = await onA.GetAsync("/login");
+            Server.Resume();
+
+            Assert.All(paused, answer => Assert.Equal(HttpStatusCode.Found, answer.StatusCode));
+            await ProblemAssert.IsAsync(limited, HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited);
+            Assert.Single(app.Factory.Logs.Lines, line => line.Contains(PerInstanceLine, StringComparison.Ordinal));
+            Assert.Single(b.Logs.Lines, line => line.Contains(PerInstanceLine, StringComparison.Ordinal));
+
+            Assert.True(await Eventually.IsTrueAsync(async () => (await onA.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK, Recovery));
+            app.Time.Advance(TimeSpan.FromMinutes(1)); // a new shared window; A's own one is still used up
+            Assert.Equal(HttpStatusCode.Found, (await onA.GetAsync("/login")).StatusCode);
+            Assert.Equal(HttpStatusCode.Found, (await onB.GetAsync("/login")).StatusCode);
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await onA.GetAsync("/login")).StatusCode);
+            Assert.Single(app.Factory.Logs.Lines, line => line.Contains(SharedAgainLine, StringComparison.Ordinal));
+        }
+    }
+
+    [Collection(RedisClusterCollection.Name)]
+    public sealed class OnCluster(RedisClusterFixture cluster) : SharedRateLimitTests(cluster);
 }
