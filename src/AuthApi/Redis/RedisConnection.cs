@@ -57,6 +57,7 @@ internal sealed class RedisConnection(IOptions<AuthOptions> options, ILogger<Red
             redis.TrustIssuer(RedisTrustedCaFile.TryRead(options.RedisTrustedCaPath, out var problem)
                 ?? throw new InvalidOperationException($"Auth:RedisTrustedCaPath: the file '{options.RedisTrustedCaPath}' {problem}."));
         }
+        redis.ConnectionAttemptCompleted += new RedisRefusals(logger).Observe; // before connecting, to hear the first attempts
         redis.AbortOnConnectFail = false;
         redis.BacklogPolicy = BacklogPolicy.FailFast;
         redis.ClientName ??= "authapi";
