@@ -51,6 +51,13 @@ public sealed class AuthOptions
     /// </summary>
     public string? Redis { get; set; }
 
+    /// <summary>
+    /// A PEM file with the certificate of the CA that signed the Redis server's certificate, for a private CA (a public CA needs
+    /// nothing); <c>Auth:Redis</c> must have <c>ssl=true</c>. Defaults to none: the server's certificate must chain to a CA the
+    /// machine trusts.
+    /// </summary>
+    public string? RedisTrustedCaPath { get; set; }
+
     /// <summary>Several instances share their state through Redis.</summary>
     public bool UsesRedis => !string.IsNullOrEmpty(Redis);
 

@@ -105,6 +105,21 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .Must(BeRedisConfiguration)
             .WithMessage("Auth:Redis is not a StackExchange.Redis connection string; write host:port with options after commas, e.g. redis:6379,password=secret,ssl=true.");
 
+        RuleFor(o => o.RedisTrustedCaPath)
+            .Must((o, _) => o.UsesRedis)
+            .When(o => !string.IsNullOrEmpty(o.RedisTrustedCaPath))
+            .WithMessage("Auth:RedisTrustedCaPath is set but Auth:Redis is not: give the Redis connection string with ssl=true, e.g. Auth:Redis=redis:6380,ssl=true,user=authapi,password=..., or remove Auth:RedisTrustedCaPath.");
+
+        RuleFor(o => o.RedisTrustedCaPath)
+            .Must((o, _) => UsesTls(o.Redis!))
+            .When(o => !string.IsNullOrEmpty(o.RedisTrustedCaPath) && o.UsesRedis && BeRedisConfiguration(o.Redis))
+            .WithMessage("Auth:RedisTrustedCaPath is set but Auth:Redis does not use TLS, so the CA would check nothing and the password would cross the network in clear: add ssl=true to Auth:Redis.");
+
+        RuleFor(o => o.RedisTrustedCaPath)
+            .Must(path => CaProblem(path!) is null)
+            .When(o => !string.IsNullOrEmpty(o.RedisTrustedCaPath))
+            .WithMessage((_, path) => $"Auth:RedisTrustedCaPath: the file '{path}' {CaProblem(path!)}.");
+
         RuleFor(o => o.Session.Store)
             .Must((o, store) => store != SessionStoreKind.Redis || o.UsesRedis)
             .WithMessage("Auth:Session:Store is Redis but Auth:Redis is not set: give the Redis connection string, e.g. Auth:Redis=redis:6379, or set Auth:Session:Store=Cookie.");
@@ -156,6 +171,15 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
         {
             return false;
         }
+    }
+
+    private static bool UsesTls(string configuration) => StackExchange.Redis.ConfigurationOptions.Parse(configuration).Ssl;
+
+    /// <summary>Why the CA file cannot be used (named by its setting and path, never showing its content), or null when it can.</summary>
+    private static string? CaProblem(string path)
+    {
+        using var certificate = RedisTrustedCaFile.TryRead(path, out var problem);
+        return problem;
     }
 
     private static bool IsLoopback(string origin) =>

@@ -13,7 +13,7 @@ internal sealed class RedisConnection(IOptions<AuthOptions> options, ILogger<Red
 {
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(1);
 
-    private readonly Lazy<ConnectionMultiplexer> _multiplexer = new(() => Connect(options.Value.Redis!, logger));
+    private readonly Lazy<ConnectionMultiplexer> _multiplexer = new(() => Connect(options.Value, logger));
 
     public IDatabase Database => _multiplexer.Value.GetDatabase();
 
@@ -48,9 +48,16 @@ internal sealed class RedisConnection(IOptions<AuthOptions> options, ILogger<Red
         }
     }
 
-    private static ConnectionMultiplexer Connect(string configuration, ILogger logger)
+    private static ConnectionMultiplexer Connect(AuthOptions options, ILogger logger)
     {
-        var redis = ConfigurationOptions.Parse(configuration);
+        var redis = ConfigurationOptions.Parse(options.Redis!);
+        if (!string.IsNullOrEmpty(options.RedisTrustedCaPath))
+        {
+            // The library's own check: the certificate chains to this CA and names the host (sslHost= or the endpoint).
+            redis.TrustIssuer(RedisTrustedCaFile.TryRead(options.RedisTrustedCaPath, out var problem)
+                ?? throw new InvalidOperationException($"Auth:RedisTrustedCaPath: the file '{options.RedisTrustedCaPath}' {problem}."));
+        }
+        redis.ConnectionAttemptCompleted += new RedisRefusals(logger).Observe; // before connecting, to hear the first attempts
         redis.AbortOnConnectFail = false;
         redis.BacklogPolicy = BacklogPolicy.FailFast;
         redis.ClientName ??= "authapi";

@@ -8,4 +8,10 @@ internal static partial class RedisLog
 
     [LoggerMessage(EventId = 71, EventName = "RedisConnectionRestored", Level = LogLevel.Information, Message = "Redis at {EndPoint} is reachable again")]
     public static partial void RedisConnectionRestored(this ILogger logger, string endPoint);
+
+    [LoggerMessage(EventId = 74, EventName = "RedisCertificateNotTrusted", Level = LogLevel.Error, Message = "Redis at {EndPoint} presented a TLS certificate not trusted for {TlsHost} ({PolicyErrors}; chain: {ChainStatus}); sessions answer 503 session_store_unavailable until it is: for a private CA set Auth:RedisTrustedCaPath to the PEM file of the CA that signed it; if the certificate names another host, set sslHost= in Auth:Redis to that name")]
+    public static partial void RedisCertificateNotTrusted(this ILogger logger, string endPoint, string tlsHost, string policyErrors, string chainStatus);
+
+    [LoggerMessage(EventId = 75, EventName = "RedisCredentialsRefused", Level = LogLevel.Error, Message = "Redis at {EndPoint} refused the user and password in Auth:Redis; sessions answer 503 session_store_unavailable until it accepts them: check user= and password=, and that the ACL user is on")]
+    public static partial void RedisCredentialsRefused(this ILogger logger, string endPoint);
 }

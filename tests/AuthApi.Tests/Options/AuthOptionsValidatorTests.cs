@@ -3,9 +3,12 @@ using AuthApi.Options;
 namespace AuthApi.Tests.Options;
 
 /// <summary>The startup checks of the <c>Auth</c> section: one problem, one message, naming the key to fix.</summary>
-public sealed class AuthOptionsValidatorTests
+public sealed class AuthOptionsValidatorTests : IDisposable
 {
     private const string Provider = "google";
+    private const string TlsRedis = "redis:6380,ssl=true,user=authapi,password=secret";
+
+    private string? _directory;
 
     [Fact]
     public void ValidConfigurationHasNoProblems()
@@ -48,6 +51,75 @@ public sealed class AuthOptionsValidatorTests
 
         Assert.Equal(expectedProblems, problems.Count);
         Assert.All(problems, problem => Assert.Contains("Auth:Redis", problem));
+    }
+
+    [Fact]
+    public void APemCaCertificateForATlsRedisHasNoProblems()
+    {
+        using var ca = new TestCertificateAuthority();
+        var path = WriteFile("ca.pem", ca.CertificatePem);
+
+        var problems = Validate(options => (options.Redis, options.RedisTrustedCaPath) = (TlsRedis, path));
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void ATrustedCaPathWithoutRedisIsReported()
+    {
+        using var ca = new TestCertificateAuthority();
+        var path = WriteFile("ca.pem", ca.CertificatePem);
+
+        var problems = Validate(options => options.RedisTrustedCaPath = path);
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("Auth:RedisTrustedCaPath is set but Auth:Redis is not", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATrustedCaPathForARedisWithoutTlsIsReported()
+    {
+        using var ca = new TestCertificateAuthority();
+        var path = WriteFile("ca.pem", ca.CertificatePem);
+
+        var problems = Validate(options => (options.Redis, options.RedisTrustedCaPath) = ("redis:6379,password=secret", path));
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("Auth:RedisTrustedCaPath", problem, StringComparison.Ordinal);
+        Assert.Contains("ssl=true", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingTrustedCaFileIsReportedAsUnreadable()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "ca.pem");
+
+        var problems = Validate(options => (options.Redis, options.RedisTrustedCaPath) = (TlsRedis, path));
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith($"Auth:RedisTrustedCaPath: the file '{path}' cannot be read", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a private key")]
+    [InlineData("no PEM at all")]
+    [InlineData("a damaged certificate")]
+    public void ATrustedCaFileWithoutAPemCertificateIsReportedWithoutItsContent(string content)
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        var text = content switch
+        {
+            "a private key" => key.ExportPkcs8PrivateKeyPem(),
+            "a damaged certificate" => "-----BEGIN CERTIFICATE-----\nMIIBkTCB+wIJAKHHIG==\n-----END CERTIFICATE-----\n",
+            _ => "redis:6380 is our Redis",
+        };
+        var path = WriteFile("ca.pem", text);
+
+        var problems = Validate(options => (options.Redis, options.RedisTrustedCaPath) = (TlsRedis, path));
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith($"Auth:RedisTrustedCaPath: the file '{path}' holds no PEM certificate", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(text.Split('\n').Where(line => !line.StartsWith("-----", StringComparison.Ordinal)).MaxBy(line => line.Length)!, problem, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -394,6 +466,22 @@ public sealed class AuthOptionsValidatorTests
         ClientId = "entra-client",
         ClientSecret = "entra-secret",
     };
+
+    public void Dispose()
+    {
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private string WriteFile(string name, string content)
+    {
+        _directory ??= Directory.CreateTempSubdirectory("authapi-options-").FullName;
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
 
     /// <summary>Validates a valid configuration after one change; returns the failure messages.</summary>
     private static List<string> Validate(Action<AuthOptions> change)
