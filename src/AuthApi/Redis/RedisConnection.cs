@@ -19,6 +19,13 @@ internal sealed class RedisConnection(IOptions<AuthOptions> options, ILogger<Red
 
     public ISubscriber Subscriber => _multiplexer.Value.GetSubscriber();
 
+    /// <summary>Raised when a connection to a server fails; on a cluster the client moves to the server that takes over.</summary>
+    public event EventHandler<ConnectionFailedEventArgs> ConnectionFailed
+    {
+        add => _multiplexer.Value.ConnectionFailed += value;
+        remove => _multiplexer.Value.ConnectionFailed -= value;
+    }
+
     /// <summary>Raised when the connection is back after a failure: whatever was published meanwhile is lost.</summary>
     public event EventHandler<ConnectionFailedEventArgs> ConnectionRestored
     {

@@ -14,4 +14,7 @@ internal static partial class RedisLog
 
     [LoggerMessage(EventId = 75, EventName = "RedisCredentialsRefused", Level = LogLevel.Error, Message = "Redis at {EndPoint} refused the user and password in Auth:Redis; sessions answer 503 session_store_unavailable until it accepts them: check user= and password=, and that the ACL user is on")]
     public static partial void RedisCredentialsRefused(this ILogger logger, string endPoint);
+
+    [LoggerMessage(EventId = 78, EventName = "SessionEndingNotPublished", Level = LogLevel.Warning, Message = "A session ended, but Redis did not pass the news to the other instances ({Failure}); they stop serving it from their cache within {CacheLifetime}")]
+    public static partial void SessionEndingNotPublished(this ILogger logger, string failure, TimeSpan cacheLifetime);
 }

@@ -7,14 +7,37 @@ namespace AuthApi.Sessions;
 
 /// <summary>
 /// Tells every instance that a session has ended (Redis pub/sub), so none keeps serving it from its <see cref="SessionReadCache"/>.
-/// Subscribed at start; after a lost connection the cache is cleared, since messages sent meanwhile are gone.
+/// Subscribed at start; after a lost connection the cache is cleared, since messages sent meanwhile are gone. When the
+/// subscription's own connection fails the cache is off until the subscription is up again: on a cluster the client moves
+/// it to another node, and the failed node (whose return would clear the cache) may never come back.
 /// </summary>
-internal sealed class SessionEndedChannel(RedisConnection redis, SessionReadCache cache, IOptions<AuthOptions> options) : IHostedService
+internal sealed class SessionEndedChannel(
+    RedisConnection redis,
+    SessionReadCache cache,
+    IOptions<AuthOptions> options,
+    ILogger<SessionEndedChannel> logger) : IHostedService
 {
+    private static readonly TimeSpan ResubscribedCheck = TimeSpan.FromMilliseconds(100);
+
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private bool _deaf;
+
+    /// <summary>
+    /// Best effort, after the ending itself is stored: the others' caches forget the session within their lifetime anyway, and
+    /// failing the logout would not publish it again (a retried logout finds no session).
+    /// </summary>
     public async Task PublishAsync(string sessionId)
     {
         cache.Remove(sessionId);
-        await redis.Subscriber.PublishAsync(RedisKeys.SessionEnded, sessionId);
+        try
+        {
+            await redis.Subscriber.PublishAsync(RedisKeys.SessionEnded, sessionId);
+        }
+        catch (Exception ex) when (RedisFailure.Is(ex))
+        {
+            logger.SessionEndingNotPublished(ex.GetType().Name, SessionReadCache.Lifetime);
+        }
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,6 +47,13 @@ internal sealed class SessionEndedChannel(RedisConnection redis, SessionReadCach
             return;
         }
         redis.ConnectionRestored += (_, _) => cache.Clear();
+        redis.ConnectionFailed += (_, failure) =>
+        {
+            if (failure.ConnectionType == ConnectionType.Subscription)
+            {
+                GoDeaf();
+            }
+        };
         try
         {
             await redis.Subscriber.SubscribeAsync(RedisKeys.SessionEnded, (_, sessionId) => cache.Remove(sessionId.ToString()));
@@ -34,5 +64,44 @@ internal sealed class SessionEndedChannel(RedisConnection redis, SessionReadCach
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken) => await _stopping.CancelAsync();
+
+    private void GoDeaf()
+    {
+        lock (_gate)
+        {
+            cache.TurnOff();
+            if (_deaf)
+            {
+                return;
+            }
+            _deaf = true;
+        }
+        _ = ListenAgainAsync();
+    }
+
+    /// <summary>Turns the cache on once the client holds the subscription on a connected server again.</summary>
+    private async Task ListenAgainAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            lock (_gate)
+            {
+                if (redis.Subscriber.IsConnected(RedisKeys.SessionEnded))
+                {
+                    _deaf = false;
+                    cache.TurnOn();
+                    return;
+                }
+            }
+            try
+            {
+                await Task.Delay(ResubscribedCheck, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
 }

@@ -27,7 +27,7 @@ public sealed class RedisCluster : IRedisDeployment, IAsyncDisposable
 
     public IDatabase Database => Inspection.GetDatabase();
 
-    private ConnectionMultiplexer Inspection => _inspection ??= ConnectionMultiplexer.Connect(ConnectionString + ",allowAdmin=true");
+    private ConnectionMultiplexer Inspection => _inspection ??= ConnectionMultiplexer.Connect(ConnectionString + ",allowAdmin=true,asyncTimeout=10000,syncTimeout=10000");
 
     public static async Task<RedisCluster> StartAsync()
     {
@@ -35,9 +35,10 @@ public sealed class RedisCluster : IRedisDeployment, IAsyncDisposable
         var nodes = new List<RedisProcess>();
         foreach (var port in ports)
         {
+            // The bus port is port + 10000 by default, which a free port above 55535 does not have: each node gets its own.
             nodes.Add(await RedisProcess.StartAsync(
-                ["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", NodeTimeoutMs.ToString(),
-                 "--save", "", "--appendonly", "yes", "--appendfsync", "always"],
+                ["--cluster-enabled", "yes", "--cluster-port", RedisProcess.FreePort().ToString(), "--cluster-config-file", "nodes.conf",
+                 "--cluster-node-timeout", NodeTimeoutMs.ToString(), "--save", "", "--appendonly", "yes", "--appendfsync", "always"],
                 port));
         }
         var cluster = new RedisCluster(nodes);
@@ -92,6 +93,8 @@ public sealed class RedisCluster : IRedisDeployment, IAsyncDisposable
         await primary.KillAsync();
         return primary;
     }
+
+    public async Task KillNodeAsync(int port) => await _nodes.Single(node => node.Port == port).KillAsync();
 
     /// <summary>Until every slot is served again: after a kill, by a promoted replica.</summary>
     public async Task WaitUntilServingAsync()
