@@ -17,6 +17,7 @@ from pathlib import Path
 TARGETS = {
     "authapi-cookie": ("AuthApi, cookie sessions", "#2b6cb0"),
     "authapi-redis": ("AuthApi, Redis store", "#dd6b20"),
+    "authapi-redis-cluster": ("AuthApi, Redis store on a cluster", "#2f855a"),
     "authapi-cookie-redis": ("AuthApi, cookie sessions + Auth:Redis", "#805ad5"),
     "baseline": ("ASP.NET Core cookie auth", "#718096"),
 }
@@ -45,6 +46,10 @@ PROXY_TARGET = 1.25
 CHARTED = ["me", "me-anonymous", "me-tokens"]
 # Issue 11's goals for logged-in /me, as a share of the bare endpoint of the same process.
 GOALS = [("authapi-cookie", 0.8, "goal, cookie sessions"), ("authapi-redis", 0.6, "goal, Redis store")]
+# The Redis store on a Redis Cluster (issue 22) is held to the Redis store's goal, and compared with it on one server.
+CLUSTER, SINGLE_NODE = "authapi-redis-cluster", "authapi-redis"
+# How far figures move between runs on this machine; a difference within it is not one the run can show.
+NOISE = 0.15
 README_BEGIN = "<!-- performance: written by tests/load/run.sh from docs/performance.md -->"
 README_END = "<!-- end of performance -->"
 
@@ -76,6 +81,9 @@ def main():
     print(console_table(figures, memory, login_cpu))
     print()
     print(proxy_console_table(proxy))
+    if cluster_line(figures, proxy):
+        print()
+        print(cluster_line(figures, proxy))
     if args.docs:
         chart = svg_chart(figures, args, machine)
         (args.docs / "performance.svg").write_text(chart, encoding="utf-8")
@@ -333,13 +341,34 @@ def machine_line(machine):
 
 
 def headline(figures):
-    parts = []
-    for target, goal, _ in GOALS:
-        if target in figures:
-            parts.append(f"{label(target)} {ratio(figures, target, 'me')} (goal {goal}×)")
+    goals = {target: goal for target, goal, _ in GOALS}
+    goals[CLUSTER] = goals[SINGLE_NODE]
+    parts = [f"{label(target)} {ratio(figures, target, 'me')} (goal {goals[target]}×)" for target in figures if target in goals]
     if "baseline" in figures:
         parts.append(f"{label('baseline')} {ratio(figures, 'baseline', 'me')}")
     return "Logged-in `/me` as a share of the bare endpoint of the same process: " + "; ".join(parts) + "."
+
+
+def cluster_line(figures, proxy):
+    """One sentence: /me and a Token=User call on the cluster beside the single node. The two modes run minutes apart, so
+    each is taken as a ratio paired within its own rounds (to the bare endpoint, to the direct call), and those compared."""
+    if CLUSTER not in figures or SINGLE_NODE not in figures:
+        return ""
+    me = [figures[target]["me"]["ratio"] for target in (CLUSTER, SINGLE_NODE)]
+    quotients = [me[0] / me[1]]
+    calls = []
+    for upstream, prefix, _ in UPSTREAMS:
+        user = [proxy[target][f"{prefix}-user"]["ratio"] for target in (CLUSTER, SINGLE_NODE)]
+        quotients.append(user[0] / user[1])
+        calls.append(f"{user[0]:.2f}× against {user[1]:.2f}× to {upstream.split(',')[0]} ({quotients[-1]:.2f}× as long)")
+    within = all(abs(quotient - 1) <= NOISE for quotient in quotients)
+    return (
+        f"{label(CLUSTER)} against the single `redis-server`, each mode's figures paired within its own rounds: logged-in "
+        f"`/me` reaches {me[0]:.2f}× its bare endpoint's requests/s against {me[1]:.2f}× on the single node "
+        f"({quotients[0]:.2f}× as much); a `Token=User` call's p50, as a multiple of the direct call's, is "
+        + " and ".join(calls) + "."
+        + (f" Each difference is within the ±{NOISE * 100:.0f} % that figures move between runs." if within else "")
+    )
 
 
 def performance_markdown(figures, proxy, memory, login_cpu, machine, args):
@@ -352,6 +381,8 @@ def performance_markdown(figures, proxy, memory, login_cpu, machine, args):
 Written by `tests/load/run.sh` on {args.date}; do not edit by hand, run the script again.
 
 {headline(figures)}
+
+{cluster_line(figures, proxy)}
 
 ![Requests/s of each endpoint as a share of the bare endpoint of the same process](performance.svg)
 
@@ -434,8 +465,16 @@ YARP route without anything of AuthApi, which tells the cost of any proxy hop fr
 
 - AuthApi (`src/AuthApi`, Release) runs as its own process in the Production environment, configured on the command line
   for the development provider (`src/AuthApi.DevIdentityProvider`, Release, another process). Cookie sessions keep their
-  Data Protection keys in a folder; the Redis modes use a local `redis-server` on a free port with persistence off.
-  `Auth:Session:IdleTimeout` is 30 minutes as in the dev stack; the login rate limit is off.
+  Data Protection keys in a folder; the Redis store (`Auth:Session:Store=Redis`) and cookie sessions + `Auth:Redis` use a
+  local `redis-server` on a free port with persistence off.
+- **{label(CLUSTER)}** is the Redis store on a local Redis Cluster that the script builds as an operator would: six
+  `redis-server --cluster-enabled yes` on free ports, persistence off, Redis's default node timeout, joined by
+  `redis-cli --cluster create --cluster-replicas 1` into three primaries with a replica each; AuthApi starts once every
+  node reports `cluster_state:ok` and every replica's link is up. `Auth:Redis` names three nodes as seeds;
+  StackExchange.Redis learns the rest and sends each command to the primary of its key's slot (replicas serve no reads,
+  its default). A session's own keys share its hash tag, so one primary; the session indexes are keys of their own,
+  which may live on another. Every write is also replicated.
+- `Auth:Session:IdleTimeout` is 30 minutes in every mode, as in the dev stack; the login rate limit is off.
 - ASP.NET Core cookie auth is `tests/load/Baseline`: `AddAuthentication().AddCookie()` with default options and file keys,
   a `/login` signing in Ada's claims, a `/me` serializing the claims to JSON, a bare `/healthz`. It has no provider, so
   its row has no login and no `/me/tokens`.
@@ -457,6 +496,11 @@ YARP route without anything of AuthApi, which tells the cost of any proxy hop fr
 """
 
 
+def readme_cluster_line(figures, proxy):
+    line = cluster_line(figures, proxy)
+    return f"\n{line}\n" if line else ""
+
+
 def update_readme(path, figures, proxy, memory, args, machine):
     text = path.read_text(encoding="utf-8")
     if README_BEGIN not in text or README_END not in text:
@@ -468,7 +512,7 @@ def update_readme(path, figures, proxy, memory, args, machine):
 {summary_table(figures, memory, args.memory_requests)}
 
 {proxy_summary_line(proxy)}
-
+{readme_cluster_line(figures, proxy)}
 Measured {args.date} on {machine_line(machine)}.
 Figures move by about ±15 % between runs; logins/s is bounded by the development provider running on the same machine.
 Every figure, latencies and the method: [docs/performance.md](docs/performance.md).
@@ -501,11 +545,13 @@ def svg_chart(figures, args, machine):
         f'{escape(args.duration)}; {machine["cores"]} cores; {escape(args.date)}</text>',
     ]
     # Legend
-    x = left
+    x, row = left, 0
     for target in targets:
         name, color = TARGETS[target]
-        out.append(f'<rect x="{x}" y="58" width="12" height="12" fill="{color}"/>')
-        out.append(f'<text x="{x + 17}" y="68.5">{escape(name)}</text>')
+        if x + 17 + 7.2 * len(name) > width and x > left:
+            x, row = left, row + 1
+        out.append(f'<rect x="{x}" y="{58 + 16 * row}" width="12" height="12" fill="{color}"/>')
+        out.append(f'<text x="{x + 17}" y="{68.5 + 16 * row}">{escape(name)}</text>')
         x += 34 + 7.2 * len(name)
     # Grid and axis
     step = 0.2

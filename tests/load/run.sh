@@ -2,7 +2,9 @@
 # The load test of issue 11: AuthApi's /me against a bare endpoint of the same process, in cookie and Redis mode, beside
 # ASP.NET Core's own cookie authentication (tests/load/Baseline), all in one run; and issue 13's API proxy: a call through
 # AuthApi's proxy against the same call made directly to the upstream (a second Baseline process) and through a bare YARP
-# route (a third), to an upstream that answers at once and to one that waits 2 ms. One command from a fresh clone:
+# route (a third), to an upstream that answers at once and to one that waits 2 ms; and issue 22's Redis Cluster: the Redis
+# store on a local cluster of three primaries and a replica of each, beside the single redis-server. One command from a
+# fresh clone:
 #
 #   tests/load/run.sh
 #
@@ -12,13 +14,16 @@
 #   WARMUP [2s]              length of each wrk run of the discarded warm-up pass
 #   LOGINS [48]              full logins per round, LOGIN_CONCURRENCY [8] of them at a time
 #   MEMORY_REQUESTS [100000] logged-in /me requests between the two memory readings
-#   MODES ["cookie redis"]   AuthApi's modes, in order; add cookie-redis (cookie sessions + Auth:Redis) for a third
+#   MODES ["cookie redis redis-cluster"]
+#                            AuthApi's modes, in order: cookie sessions, the Redis store on one redis-server, the Redis
+#                            store on a Redis Cluster; add cookie-redis (cookie sessions + Auth:Redis) for a fourth
 #   WRITE_DOCS [1]           0 prints the table only; 1 also writes docs/performance.md, docs/performance.svg and the
 #                            README's table
 #   CONNECTIONS [32]         wrk's connections; 1 shows latency without queueing for a core, with WRITE_DOCS=0 only
 #
-# Needs the .NET SDK, curl, python3, wrk and redis-server (the last two are Debian packages of those names). Builds what it
-# runs (Release), starts every process on free loopback ports with its files in a temporary folder, and stops them on exit.
+# Needs the .NET SDK, curl, python3, wrk and redis-server 7 or later with its redis-cli (Debian packages wrk and
+# redis-server). Builds what it runs (Release), starts every process on free loopback ports with its files in a temporary
+# folder, and stops them on exit.
 set -euo pipefail
 # Without it, a failure inside $(...) would not stop the script.
 shopt -s inherit_errexit
@@ -30,7 +35,7 @@ WARMUP=${WARMUP:-2s}
 LOGINS=${LOGINS:-48}
 LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-8}
 MEMORY_REQUESTS=${MEMORY_REQUESTS:-100000}
-MODES=${MODES:-cookie redis}
+MODES=${MODES:-cookie redis redis-cluster}
 WRITE_DOCS=${WRITE_DOCS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 
@@ -78,8 +83,11 @@ require_tools() {
   command -v redis-server >/dev/null || die "redis-server is not on the PATH; install it (Debian/Ubuntu: sudo apt-get install redis-server)."
   local mode
   for mode in $MODES; do
-    [[ $mode =~ ^(cookie|redis|cookie-redis)$ ]] || die "MODES: '$mode' is not a mode; use cookie, redis or cookie-redis."
+    [[ $mode =~ ^(cookie|redis|redis-cluster|cookie-redis)$ ]] || die "MODES: '$mode' is not a mode; use cookie, redis, redis-cluster or cookie-redis."
   done
+  if [[ " $MODES " == *" redis-cluster "* ]]; then
+    command -v redis-cli >/dev/null || die "redis-cli is not on the PATH; it creates the cluster of MODES=redis-cluster (Debian/Ubuntu: sudo apt-get install redis-tools)."
+  fi
   [[ $CONNECTIONS =~ ^[1-9][0-9]*$ ]] || die "CONNECTIONS: '$CONNECTIONS' is not a count of connections."
   # The docs describe the issue's 32 connections; another count is a look by hand.
   [[ $CONNECTIONS == 32 || $WRITE_DOCS == 0 ]] || die "CONNECTIONS=$CONNECTIONS needs WRITE_DOCS=0: the docs are written at 32 connections."
@@ -87,6 +95,16 @@ require_tools() {
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# The given number of free ports, one a line, all different: each socket stays bound until every port is chosen.
+free_ports() {
+  python3 -c '
+import socket, sys
+sockets = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in sockets:
+    s.bind(("127.0.0.1", 0))
+print("\n".join(str(s.getsockname()[1]) for s in sockets))' "$1"
 }
 
 build() {
@@ -147,18 +165,86 @@ start_provider() {
   wait_for provider "$provider_pid" "http://127.0.0.1:$provider_port/.well-known/openid-configuration"
 }
 
+# One redis-server on a free port, persistence off; its process ID is added to the named array, and the named variable gets
+# its address for Auth:Redis.
 start_redis() {
-  local -n redis_pid_out=$1
-  local port=$2
+  local -n redis_pids_out=$1 redis_address_out=$2
+  local port
+  port=$(free_port)
   mkdir -p "$work/redis-$port"
   redis-server --port "$port" --bind 127.0.0.1 --dir "$work/redis-$port" --save "" --appendonly no >"$work/redis-$port.log" 2>&1 &
-  redis_pid_out=$!
-  started+=("$redis_pid_out")
+  redis_pids_out+=("$!")
+  started+=("$!")
+  redis_address_out="127.0.0.1:$port"
+}
+
+wait_for_redis() {
+  local port=$1 pid=$2
+  for _ in $(seq 120); do
+    [[ $(redis-cli -p "$port" ping 2>/dev/null) == PONG ]] && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$work/redis-$port.log" >&2; die "redis-server on port $port stopped while starting."; }
+    sleep 0.5
+  done
+  cat "$work/redis-$port.log" >&2
+  die "redis-server on port $port did not answer within a minute."
+}
+
+# Issue 22's Redis Cluster as tests/AuthApi.Tests/Infrastructure/RedisCluster.cs starts it: six nodes joined by
+# redis-cli into three primaries and a replica of each, persistence off like the single server. The process IDs are added
+# to the named array; the named variable gets the Auth:Redis seeds.
+start_redis_cluster() {
+  local -n cluster_pids_out=$1 cluster_address_out=$2
+  local ports node_pids=() addresses=() node port
+  mapfile -t ports < <(free_ports 12)
+  for ((node = 0; node < 6; node++)); do
+    port=${ports[node]}
+    mkdir -p "$work/redis-$port"
+    # An explicit bus port: the default, 10000 above the client port, does not exist for a free port above 55535. Redis's
+    # default node timeout (15 s), not the tests' 1 s: nothing fails over here, and a node slow to answer on a busy machine
+    # must not be voted out in the middle of a measurement.
+    redis-server --port "$port" --bind 127.0.0.1 --dir "$work/redis-$port" --save "" --appendonly no \
+      --cluster-enabled yes --cluster-config-file nodes.conf --cluster-port "${ports[node + 6]}" >"$work/redis-$port.log" 2>&1 &
+    node_pids+=("$!")
+    started+=("$!")
+    addresses+=("127.0.0.1:$port")
+  done
+  cluster_pids_out+=("${node_pids[@]}")
+  for ((node = 0; node < 6; node++)); do wait_for_redis "${ports[node]}" "${node_pids[node]}"; done
+  redis-cli --cluster create "${addresses[@]}" --cluster-replicas 1 --cluster-yes >"$work/redis-cluster.log" 2>&1 ||
+    { cat "$work/redis-cluster.log" >&2; die "redis-cli --cluster create failed."; }
+  wait_for_cluster "${ports[@]:0:6}"
+  # Seeds only: the client learns every node, and which of them are primaries, from the cluster itself.
+  cluster_address_out=$(IFS=,; echo "${addresses[*]:0:3}")
+}
+
+# Whether every node says cluster_state:ok (before it, a node may answer CLUSTERDOWN for slots it has not heard of) and
+# half of them are replicas whose link to their primary is up, so the measurement sees three primaries each replicating.
+cluster_ready() {
+  local port replicas=0
+  for port in "$@"; do
+    [[ $(redis-cli -p "$port" cluster info 2>&1) == *cluster_state:ok* ]] || return 1
+    if [[ $(redis-cli -p "$port" info replication 2>&1) == *master_link_status:up* ]]; then replicas=$((replicas + 1)); fi
+  done
+  ((replicas * 2 == $#))
+}
+
+wait_for_cluster() {
+  local port state
+  for _ in $(seq 60); do
+    cluster_ready "$@" && return 0
+    sleep 0.5
+  done
+  for port in "$@"; do
+    state=$( (redis-cli -p "$port" cluster info; redis-cli -p "$port" info replication) 2>&1 |
+      grep -E '^(cluster_state|role|master_link_status):' | tr -d '\r' | paste -sd ' ' || true)
+    echo "127.0.0.1:$port: $state" >&2
+  done
+  die "the Redis Cluster did not settle (cluster_state:ok everywhere, three replicas linked) within 30 s; its nodes' logs are $work/redis-*.log."
 }
 
 start_authapi() {
   local -n api_pid_out=$1
-  local mode=$2 port=$3 redis_port=${4:-}
+  local mode=$2 port=$3 redis=${4:-}
   local args=(
     --urls "http://127.0.0.1:$port"
     --Auth:RedirectUri "http://127.0.0.1:$port/oauth2callback"
@@ -179,8 +265,8 @@ start_authapi() {
   local -x Auth__Proxy__Routes__none__Path="/proxy/none/{**rest}" Auth__Proxy__Routes__none__Token=None
   local -x Auth__Proxy__Routes__none__Destination="http://127.0.0.1:$upstream_port/"
   case $mode in
-    cookie-redis) args+=(--Auth:Redis "127.0.0.1:$redis_port") ;;
-    redis) args+=(--Auth:Redis "127.0.0.1:$redis_port" --Auth:Session:Store Redis) ;;
+    cookie-redis) args+=(--Auth:Redis "$redis") ;;
+    redis | redis-cluster) args+=(--Auth:Redis "$redis" --Auth:Session:Store Redis) ;;
   esac
   start_app api_pid_out "authapi-$mode" src/AuthApi AuthApi.dll "${args[@]}"
   wait_for "authapi-$mode" "$api_pid_out" "http://127.0.0.1:$port/readyz"
@@ -413,12 +499,12 @@ expect_proxy() {
 }
 
 run_authapi() {
-  local mode=$1 port=${api_ports[$1]} redis_port="" redis_pid="" api_pid cookie token
-  if [[ $mode != cookie ]]; then
-    redis_port=$(free_port)
-    start_redis redis_pid "$redis_port"
-  fi
-  start_authapi api_pid "$mode" "$port" "$redis_port"
+  local mode=$1 port=${api_ports[$1]} redis="" redis_pids=() api_pid cookie token pid
+  case $mode in
+    redis | cookie-redis) start_redis redis_pids redis ;;
+    redis-cluster) start_redis_cluster redis_pids redis ;;
+  esac
+  start_authapi api_pid "$mode" "$port" "$redis"
   cookie=$(log_in "http://127.0.0.1:$port$LOGIN_PATH")
   expect_body "http://127.0.0.1:$port/me" '"isLoggedIn":true' "Cookie: $cookie"
   expect_body "http://127.0.0.1:$port/me" '"isLoggedIn":false'
@@ -428,8 +514,7 @@ run_authapi() {
   measure_target "authapi-$mode" "$port" "$api_pid" "$cookie" "$token"
   measure_memory "authapi-$mode" "$port" "$api_pid" "$cookie"
   stop_app "$api_pid"
-  if [[ -n $redis_pid ]]; then stop_app "$redis_pid"; fi
-  true
+  for pid in "${redis_pids[@]}"; do stop_app "$pid"; done
 }
 
 run_baseline() {
