@@ -1,0 +1,114 @@
+namespace AuthApi.Tests.Sessions;
+
+/// <summary>
+/// Redis behind Sentinel loses its primary (kill -9) and the sentinels promote the replica: while they do, every session
+/// read answers 200 or 503 <c>session_store_unavailable</c> with <c>Retry-After</c>, never 500 and never a false "logged
+/// out"; afterwards everything works again by itself, with what was written before the failover.
+/// </summary>
+public sealed class RedisSentinelFailoverTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(30);
+
+    private RedisSentinelSet _sentinels = null!;
+
+    public async Task InitializeAsync() => _sentinels = await RedisSentinelSet.StartAsync();
+
+    public async Task DisposeAsync() => await _sentinels.DisposeAsync();
+
+    [Fact]
+    public async Task ServerSideSessionsOnTwoInstancesOutliveAFailoverAnsweringOnly200Or503()
+    {
+        await using var app = new TestApp(settings =>
+        {
+            settings["Auth:Redis"] = _sentinels.ConnectionString;
+            settings["Auth:Session:Store"] = "Redis";
+        });
+        var b = app.AddInstance();
+        var browsers = new List<HttpClient>();
+        var jars = new List<CookieContainer>();
+        for (var i = 0; i < 3; i++)
+        {
+            var cookies = new CookieContainer();
+            jars.Add(cookies);
+            await app.LoginAsync(TestApp.CreateBrowser(app.Factory, cookies), new Grant { Subject = $"user-{i}" });
+            browsers.Add(TestApp.CreateBrowser(app.Factory, cookies));
+            browsers.Add(TestApp.CreateBrowser(b, cookies));
+        }
+        await _sentinels.WaitForReplicaAsync();
+
+        await using var watch = FailoverWatch.Start(browsers.SelectMany((browser, i) => new[]
+        {
+            new FailoverProbe($"/me of browser {i}", () => browser.GetAsync("/me"), IsLoggedIn),
+            new FailoverProbe($"/me/tokens of browser {i}", () => browser.GetAsync("/me/tokens"), HasAccessToken),
+        }));
+        await _sentinels.KillPrimaryAsync();
+        await _sentinels.WaitForNewPrimaryAsync();
+        var recovered = await Eventually.IsTrueAsync(() => AllLoggedInAsync(browsers), Recovery);
+        await watch.StopAsync();
+
+        Assert.True(watch.Wrong.Count == 0, string.Join("\n", watch.Wrong.Take(10)));
+        Assert.True(recovered, "The sessions written before the failover did not all read as logged in within 30 s.");
+        var newcomer = TestApp.CreateBrowser(b, new CookieContainer());
+        Assert.Equal(HttpStatusCode.Found, (await app.LoginAsync(newcomer)).StatusCode);
+        Assert.True(await newcomer.IsLoggedInAsync());
+        var copyOnB = b.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var stolen = jars[0].Copy();
+        Assert.True(await copyOnB.IsLoggedInAsync(stolen)); // B has read (and cached) the session since the failover
+        Assert.Equal(HttpStatusCode.OK, (await browsers[0].SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout"))).StatusCode);
+        Assert.True(await Eventually.IsTrueAsync(async () => !await copyOnB.IsLoggedInAsync(stolen))); // B resubscribed after the failover
+    }
+
+    [Fact]
+    public async Task CookieSessionsKeepTheirLogoutsAndRefreshLockThroughAFailover()
+    {
+        await using var app = new TestApp(settings => settings["Auth:Redis"] = _sentinels.ConnectionString);
+        var b = app.AddInstance();
+        var instances = new[] { app.Factory, b }.Select(instance => instance.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false })).ToArray();
+        var leaving = new CookieContainer();
+        await app.LoginAsync(TestApp.CreateBrowser(app.Factory, leaving));
+        var stolen = leaving.Copy();
+        await TestApp.CreateBrowser(app.Factory, leaving).SendAsync(BrowserRequests.WithCsrf(HttpMethod.Post, "/logout"));
+        var staying = new CookieContainer();
+        await app.LoginAsync(TestApp.CreateBrowser(app.Factory, staying));
+        var session = staying.Copy();
+        await _sentinels.WaitForReplicaAsync();
+
+        await using var watch = FailoverWatch.Start(instances.SelectMany((instance, i) => new[]
+        {
+            new FailoverProbe($"/me on instance {i}", () => instance.GetWithCookiesAsync("/me", session), IsLoggedIn),
+            new FailoverProbe($"/me/tokens on instance {i}", () => instance.GetWithCookiesAsync("/me/tokens", session), HasAccessToken),
+            new FailoverProbe($"/me of the logged-out copy on instance {i}", () => instance.GetWithCookiesAsync("/me", stolen), me => !IsLoggedIn(me)),
+        }));
+        await _sentinels.KillPrimaryAsync();
+        await _sentinels.WaitForNewPrimaryAsync();
+        var recovered = await Eventually.IsTrueAsync(async () => await instances[1].IsLoggedInAsync(session) && await instances[0].IsLoggedInAsync(session), Recovery);
+        await watch.StopAsync();
+
+        Assert.True(watch.Wrong.Count == 0, string.Join("\n", watch.Wrong.Take(10)));
+        Assert.True(recovered, "The session did not read as logged in again within 30 s.");
+        var newcomer = app.AddInstance().CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        Assert.False(await newcomer.IsLoggedInAsync(stolen)); // the ended-session list came through the failover
+        app.Provider.RefreshDelay = TimeSpan.FromMilliseconds(300); // every caller arrives while the grant is in flight
+        app.Time.Advance(TimeSpan.FromHours(2));
+        var refreshes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => instances[i % 2].GetWithCookiesAsync("/me/tokens", session)));
+        Assert.All(refreshes, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.Equal(1, app.Provider.RefreshGrants);
+    }
+
+    private static bool IsLoggedIn(JsonElement me) => me.GetProperty("isLoggedIn").GetBoolean();
+
+    private static bool HasAccessToken(JsonElement tokens) => tokens.TryGetProperty("access", out _);
+
+    private static async Task<bool> AllLoggedInAsync(IEnumerable<HttpClient> browsers)
+    {
+        foreach (var browser in browsers)
+        {
+            var me = await browser.GetAsync("/me");
+            if (me.StatusCode != HttpStatusCode.OK || !IsLoggedIn(await me.Content.ReadFromJsonAsync<JsonElement>()))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
