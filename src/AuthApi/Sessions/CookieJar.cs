@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using AuthApi.Options;
+using AuthApi.Redis;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
@@ -197,9 +198,9 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
             var bytes = dataProtection.CreateProtector(purpose).Unprotect(WebEncoders.Base64UrlDecode(raw));
             return JsonSerializer.Deserialize(compressed ? Decompress(bytes) : bytes, typeInfo);
         }
-        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException or InvalidDataException)
+        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException or InvalidDataException && !RedisFailure.Is(ex))
         {
-            return null;
+            return null; // a key ring Redis could not deliver is an outage (503), not a tampered cookie
         }
     }
 

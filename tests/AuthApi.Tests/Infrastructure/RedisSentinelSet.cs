@@ -62,6 +62,21 @@ public sealed class RedisSentinelSet : IAsyncDisposable
     /// <summary>The primary dies at once (SIGKILL), as a crashed machine does: the sentinels notice after a second.</summary>
     public Task KillPrimaryAsync() => _primary.KillAsync();
 
+    /// <summary>Every sentinel dies (SIGKILL) while the primary and the replica go on: nobody can tell a client where the primary is.</summary>
+    public async Task KillSentinelsAsync()
+    {
+        foreach (var sentinel in _sentinels)
+        {
+            await sentinel.KillAsync();
+        }
+    }
+
+    /// <summary>The sentinels start again from the configuration they rewrote, knowing the primary, the replica and each other.</summary>
+    public async Task StartSentinelsAgainAsync()
+    {
+        await Task.WhenAll(_sentinels.Select(sentinel => sentinel.StartAgainAsync()));
+    }
+
     /// <summary>Waits until every sentinel names the replica as the primary; returns how long that took.</summary>
     public async Task<TimeSpan> WaitForNewPrimaryAsync()
     {

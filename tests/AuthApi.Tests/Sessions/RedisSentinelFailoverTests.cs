@@ -1,3 +1,5 @@
+using AuthApi.Contracts;
+
 namespace AuthApi.Tests.Sessions;
 
 /// <summary>
@@ -93,6 +95,32 @@ public sealed class RedisSentinelFailoverTests : IAsyncLifetime
         var refreshes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => instances[i % 2].GetWithCookiesAsync("/me/tokens", session)));
         Assert.All(refreshes, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
         Assert.Equal(1, app.Provider.RefreshGrants);
+    }
+
+    [Fact]
+    public async Task AnInstanceStartedWhileNoSentinelAnswersAnswers503ThenJoinsInOnceTheyAreBack()
+    {
+        await using var app = new TestApp(settings =>
+        {
+            settings["Auth:Redis"] = _sentinels.ConnectionString;
+            settings["Auth:Session:Store"] = "Redis";
+        });
+        var cookies = new CookieContainer();
+        await app.LoginAsync(TestApp.CreateBrowser(app.Factory, cookies));
+        await _sentinels.KillSentinelsAsync();
+        var onB = app.AddInstance().CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+
+        var alive = await onB.GetAsync("/healthz");
+        var ready = await onB.GetAsync("/readyz");
+        var me = await onB.GetWithCookiesAsync("/me", cookies.Copy()); // B could not load the cookie keys from Redis yet
+        await _sentinels.StartSentinelsAgainAsync();
+
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        await ProblemAssert.IsAsync(ready, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
+        await ProblemAssert.IsAsync(me, HttpStatusCode.ServiceUnavailable, ErrorCodes.SessionStoreUnavailable);
+        Assert.Empty(me.SetCookies());
+        Assert.True(await Eventually.IsTrueAsync(async () => (await onB.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK, Recovery));
+        Assert.True(await onB.IsLoggedInAsync(cookies.Copy()));
     }
 
     private static bool IsLoggedIn(JsonElement me) => me.GetProperty("isLoggedIn").GetBoolean();
