@@ -26,11 +26,11 @@ internal sealed class SessionEndedChannel(RedisConnection redis, SessionReadCach
         redis.ConnectionRestored += (_, _) => cache.Clear();
         try
         {
-            await redis.Subscriber.SubscribeAsync(RedisKeys.SessionEnded, (_, sessionId) => cache.Remove(sessionId.ToString()));
+            await redis.SubscribeAsync(RedisKeys.SessionEnded, (_, sessionId) => cache.Remove(sessionId.ToString()));
         }
         catch (Exception ex) when (RedisFailure.Is(ex))
         {
-            // Redis is away at start: the multiplexer subscribes when it connects.
+            // Redis is away at start: the subscription is made when it connects.
         }
     }
 

@@ -77,6 +77,12 @@ public sealed class RedisSentinelSet : IAsyncDisposable
         await Task.WhenAll(_sentinels.Select(sentinel => sentinel.StartAgainAsync()));
     }
 
+    /// <summary>
+    /// The killed primary starts again on its port, empty (it kept nothing on disk) and calling itself primary until the
+    /// sentinels make it a replica of the new one, some seconds later.
+    /// </summary>
+    public Task RestartKilledPrimaryAsync() => _primary.StartAgainAsync();
+
     /// <summary>Waits until every sentinel names the replica as the primary; returns how long that took.</summary>
     public async Task<TimeSpan> WaitForNewPrimaryAsync()
     {
