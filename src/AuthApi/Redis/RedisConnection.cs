@@ -43,8 +43,16 @@ internal sealed class RedisConnection : IDisposable
     /// <summary>Subscribes now and again on every primary the connection goes to later (a subscription lives on one connection).</summary>
     public async Task SubscribeAsync(RedisChannel channel, Action<RedisChannel, RedisValue> handler)
     {
-        _subscriptions.Enqueue((channel, handler));
-        await Subscriber.SubscribeAsync(channel, handler);
+        ISubscriber subscriber;
+        try
+        {
+            subscriber = Subscriber; // connects first, so the first connection does not subscribe it twice
+        }
+        finally
+        {
+            _subscriptions.Enqueue((channel, handler)); // kept even while Redis is away: the next primary gets it
+        }
+        await subscriber.SubscribeAsync(channel, handler);
     }
 
     /// <summary>Redis answers a ping within a second (a readiness probe must not wait for the command timeout).</summary>
