@@ -36,7 +36,7 @@ public sealed class RedisSentinelSet : IAsyncDisposable
 
     public static async Task<RedisSentinelSet> StartAsync()
     {
-        var primary = await RedisProcess.StartAsync(["--save", ""]);
+        var primary = await RedisProcess.StartAsync(["--save", "", "--repl-diskless-sync-delay", "0"]); // syncs its replica at once, not 5 s later
         var replica = await RedisProcess.StartAsync(
             ["--save", "", "--replicaof", "127.0.0.1", primary.Port.ToString()],
             readyLine: "MASTER <-> REPLICA sync: Finished with success");
