@@ -17,4 +17,10 @@ internal static partial class RedisLog
 
     [LoggerMessage(EventId = 78, EventName = "SessionEndingNotPublished", Level = LogLevel.Warning, Message = "A session ended, but Redis did not pass the news to the other instances ({Failure}); they stop serving it from their cache within {CacheLifetime}")]
     public static partial void SessionEndingNotPublished(this ILogger logger, string failure, TimeSpan cacheLifetime);
+
+    [LoggerMessage(EventId = 76, EventName = "RedisSentinelPrimary", Level = LogLevel.Information, Message = "Redis Sentinel names {EndPoint} as the primary of {ServiceName}: commands go there")]
+    public static partial void RedisSentinelPrimary(this ILogger logger, string endPoint, string serviceName);
+
+    [LoggerMessage(EventId = 77, EventName = "RedisSentinelUnreachable", Level = LogLevel.Warning, Message = "Redis Sentinel at {EndPoint} is unreachable ({Failure}); the primary it named last is used meanwhile")]
+    public static partial void RedisSentinelUnreachable(this ILogger logger, string endPoint, string failure);
 }

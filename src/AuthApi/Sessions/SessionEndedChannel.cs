@@ -56,11 +56,11 @@ internal sealed class SessionEndedChannel(
         };
         try
         {
-            await redis.Subscriber.SubscribeAsync(RedisKeys.SessionEnded, (_, sessionId) => cache.Remove(sessionId.ToString()));
+            await redis.SubscribeAsync(RedisKeys.SessionEnded, (_, sessionId) => cache.Remove(sessionId.ToString()));
         }
         catch (Exception ex) when (RedisFailure.Is(ex))
         {
-            // Redis is away at start: the multiplexer subscribes when it connects.
+            // Redis is away at start: the subscription is made when it connects.
         }
     }
 
@@ -80,6 +80,18 @@ internal sealed class SessionEndedChannel(
         _ = ListenAgainAsync();
     }
 
+    private bool IsSubscribed()
+    {
+        try
+        {
+            return redis.Subscriber.IsConnected(RedisKeys.SessionEnded);
+        }
+        catch (Exception ex) when (RedisFailure.Is(ex))
+        {
+            return false; // with Sentinel, no primary named yet
+        }
+    }
+
     /// <summary>Turns the cache on once the client holds the subscription on a connected server again.</summary>
     private async Task ListenAgainAsync()
     {
@@ -87,7 +99,7 @@ internal sealed class SessionEndedChannel(
         {
             lock (_gate)
             {
-                if (redis.Subscriber.IsConnected(RedisKeys.SessionEnded))
+                if (IsSubscribed())
                 {
                     _deaf = false;
                     cache.TurnOn();
