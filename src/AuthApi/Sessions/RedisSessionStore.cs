@@ -259,7 +259,8 @@ internal sealed class RedisSessionStore(
         {
             return JsonSerializer.Deserialize(dataProtection.CreateProtector(purpose).Unprotect((byte[])value!), typeInfo);
         }
-        catch (Exception ex) when (ex is CryptographicException or JsonException)
+        // A key ring Redis could not deliver comes wrapped in a CryptographicException: an outage (503), not a bad value.
+        catch (Exception ex) when ((ex is CryptographicException or JsonException) && !RedisFailure.Is(ex))
         {
             return null;
         }
