@@ -21,14 +21,8 @@ internal static class ClientKeyFile
     /// <summary>The key, with <paramref name="keyId"/> (else the JWK's <c>kid</c>) as its ID, or null and why it cannot be used.</summary>
     public static ClientKey? TryRead(string path, string? keyId, out string? problem)
     {
-        string text;
-        try
+        if (SettingFile.TryReadText(path, out problem) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            problem = $"cannot be read ({exception.GetType().Name})";
             return null;
         }
         try

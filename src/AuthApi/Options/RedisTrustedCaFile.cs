@@ -12,14 +12,8 @@ internal static class RedisTrustedCaFile
     /// <summary>The file's certificate, or null and why it cannot be used.</summary>
     public static X509Certificate2? TryRead(string path, out string? problem)
     {
-        string text;
-        try
+        if (SettingFile.TryReadText(path, out problem) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            problem = $"cannot be read ({exception.GetType().Name})";
             return null;
         }
         try
