@@ -7,8 +7,8 @@ namespace AuthApi.Sessions;
 
 /// <summary>
 /// Tells every instance that a session has ended (Redis pub/sub), so none keeps serving it from its <see cref="SessionReadCache"/>.
-/// Subscribed at start; after a lost connection the cache is cleared, since messages sent meanwhile are gone. When the
-/// subscription's own connection fails the cache is off until the subscription is up again: on a cluster the client moves
+/// Subscribed at start; after a lost connection the cache is cleared, since messages sent meanwhile are gone. When a
+/// connection fails the cache is off until the subscription is connected again: on a cluster the client moves
 /// it to another node, and the failed node (whose return would clear the cache) may never come back.
 /// </summary>
 internal sealed class SessionEndedChannel(
@@ -47,13 +47,8 @@ internal sealed class SessionEndedChannel(
             return;
         }
         redis.ConnectionRestored += (_, _) => cache.Clear();
-        redis.ConnectionFailed += (_, failure) =>
-        {
-            if (failure.ConnectionType == ConnectionType.Subscription)
-            {
-                GoDeaf();
-            }
-        };
+        // Any connection: with RESP3 the subscription shares the interactive one.
+        redis.ConnectionFailed += (_, _) => GoDeaf();
         try
         {
             await redis.SubscribeAsync(RedisKeys.SessionEnded, (_, sessionId) => cache.Remove(sessionId.ToString()));

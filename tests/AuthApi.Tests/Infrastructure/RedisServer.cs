@@ -18,7 +18,10 @@ public sealed class RedisServer : IRedisDeployment, IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{_process.Port},connectTimeout=2000,asyncTimeout=1000,syncTimeout=1000";
 
-    public IDatabase Database => (_inspection ??= ConnectionMultiplexer.Connect(ConnectionString)).GetDatabase();
+    public IDatabase Database => Inspection.GetDatabase();
+
+    /// <summary>The test's own connection, allowed the admin commands (CLIENT KILL) a test may break things with.</summary>
+    private ConnectionMultiplexer Inspection => _inspection ??= ConnectionMultiplexer.Connect(ConnectionString + ",allowAdmin=true");
 
     public static async Task<RedisServer> StartAsync() =>
         new(await RedisProcess.StartAsync(["--save", "", "--appendonly", "yes", "--appendfsync", "always"]));
@@ -34,7 +37,7 @@ public sealed class RedisServer : IRedisDeployment, IAsyncDisposable
     public async Task<List<string>> KeysAsync(string pattern)
     {
         var keys = new List<string>();
-        var server = (_inspection ??= ConnectionMultiplexer.Connect(ConnectionString)).GetServers()[0];
+        var server = Inspection.GetServers()[0];
         await foreach (var key in server.KeysAsync(pattern: pattern))
         {
             keys.Add(key.ToString());
