@@ -46,8 +46,8 @@ internal static class LoginRateLimit
         {
             return RateLimitPartition.GetNoLimiter("");
         }
-        // Behind a listed proxy this is the client's address (TrustedProxies), not the proxy's.
-        var clientIp = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        // Behind a listed proxy this is the client's address (TrustedProxies), not the proxy's; IPv6 by its network.
+        var clientIp = RateLimitClient.KeyOf(context.Connection.RemoteIpAddress, auth.RateLimit.Ipv6PrefixLength);
         if (!auth.UsesRedis)
         {
             return PerInstance(clientIp, auth.RateLimit.PermitsPerMinute);

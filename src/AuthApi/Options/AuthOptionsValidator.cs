@@ -69,6 +69,10 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .GreaterThanOrEqualTo(0)
             .WithMessage("Auth:RateLimit:PermitsPerMinute must be 0 (no limit) or more, e.g. 60.");
 
+        RuleFor(o => o.RateLimit.Ipv6PrefixLength)
+            .InclusiveBetween(1, 128)
+            .WithMessage("Auth:RateLimit:Ipv6PrefixLength must be between 1 and 128 (default 64: a subscriber's /64 counts as one client).");
+
         RuleForEach(o => o.ForwardedHeaders.KnownNetworks)
             .Must(network => System.Net.IPNetwork.TryParse(network, out _))
             .WithMessage((_, network) => $"Auth:ForwardedHeaders:KnownNetworks: '{network}' is not a network; write CIDR such as 10.0.0.0/8 or 192.168.1.10/32.");

@@ -5,4 +5,10 @@ public sealed class RateLimitOptions
 {
     /// <summary>Requests to <c>/login</c> and <c>/oauth2callback</c> one client IP may make per minute; 0 turns the limit off. Defaults to 60.</summary>
     public int PermitsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// How many leading bits of an IPv6 address make one client: a single subscriber is handed a whole /64 (or more), so
+    /// counting per address would give one attacker 2^64 windows. IPv4 addresses count one by one. Defaults to 64.
+    /// </summary>
+    public int Ipv6PrefixLength { get; set; } = 64;
 }

@@ -46,6 +46,35 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task AnAttackerWithAnIpv6NetworkCannotTakeAFreshWindowFromEachOfItsAddresses()
+    {
+        await using var app = new TestApp(settings => settings["Auth:RateLimit:PermitsPerMinute"] = "2");
+        var client = app.CreateClientOfManyAddresses();
+
+        var answers = new List<HttpResponseMessage>();
+        foreach (var address in new[] { "2001:db8:1:2::a", "2001:db8:1:2::b", "2001:db8:1:2:ffff::1" })
+        {
+            answers.Add(await client.GetFromAsync("/login", address));
+        }
+        var neighbours = await client.GetFromAsync("/login", "2001:db8:1:3::a");
+
+        Assert.Equal(HttpStatusCode.Redirect, answers[0].StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, answers[1].StatusCode);
+        await ProblemAssert.IsAsync(answers[2], HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Equal(HttpStatusCode.Redirect, neighbours.StatusCode); // another /64 is another client
+    }
+
+    [Theory]
+    [InlineData("192.0.2.7", 64, "192.0.2.7")]
+    [InlineData("::ffff:192.0.2.7", 64, "192.0.2.7")]
+    [InlineData("2001:db8:1:2:3:4:5:6", 64, "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:3:4:5:6", 48, "2001:db8:1::/48")]
+    [InlineData("2001:db8:1:2:3:4:5:6", 128, "2001:db8:1:2:3:4:5:6/128")]
+    [InlineData("2001:db8:1:2:3:4:5:6", 61, "2001:db8:1::/61")]
+    public void AClientIsItsIpv4AddressOrItsIpv6Network(string address, int prefixLength, string key) =>
+        Assert.Equal(key, AuthApi.Login.RateLimitClient.KeyOf(System.Net.IPAddress.Parse(address), prefixLength));
+
+    [Fact]
     public async Task OtherEndpointsAreNotLimited()
     {
         await using var app = new TestApp(settings => settings["Auth:RateLimit:PermitsPerMinute"] = "1");
