@@ -37,7 +37,7 @@ internal static class AppleUserClaims
             first = NonEmptyString(name, "firstName");
             last = NonEmptyString(name, "lastName");
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException) // the latter: a string of invalid UTF-16
         {
             return false;
         }

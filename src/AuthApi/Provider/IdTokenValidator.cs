@@ -61,8 +61,8 @@ internal sealed class IdTokenValidator(ProviderJwtValidator jwts, IOptions<AuthO
         {
             return "the ID token has no auth_time though max_age was sent";
         }
-        return DateTimeOffset.FromUnixTimeSeconds(authTime).AddSeconds(maxAge) + options.Value.ClockSkew < time.GetUtcNow()
-            ? "the user authenticated longer ago than max_age allows"
+        return UnixTime.FromSeconds(authTime) is not { } authenticated ? "the ID token's auth_time is no date in seconds"
+            : authenticated < time.GetUtcNow() - options.Value.ClockSkew - TimeSpan.FromSeconds(maxAge) ? "the user authenticated longer ago than max_age allows"
             : null;
     }
 

@@ -19,9 +19,14 @@ internal sealed record ProviderJwt(JsonWebToken Token, Dictionary<string, JsonEl
         {
             token = new JsonWebToken(compact);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
             problem = $"the {kind} is not a JWT";
+            return null;
+        }
+        if (token.IsEncrypted)
+        {
+            problem = $"the {kind} is encrypted (a JWE), which AuthApi does not decrypt";
             return null;
         }
         // RFC 7515 §4.1.11: a JWS naming extensions in crit must be refused by a recipient that does not understand them.

@@ -38,8 +38,8 @@ internal sealed class ProviderJwtValidator(ProviderMetadataCache discovery, IOpt
         {
             return $"the {kind} has no iat";
         }
-        return DateTimeOffset.FromUnixTimeSeconds(issuedAt) > time.GetUtcNow() + options.Value.ClockSkew
-            ? $"the {kind} was issued in the future"
+        return UnixTime.FromSeconds(issuedAt) is not { } issued ? $"the {kind}'s iat is no date in seconds"
+            : issued > time.GetUtcNow() + options.Value.ClockSkew ? $"the {kind} was issued in the future"
             : null;
     }
 

@@ -15,6 +15,9 @@ public static class LogoutTokens
     /// <summary>The header a provider's logout token has: RS256 with the provider's current key, explicitly typed (§2.4).</summary>
     public const string Header = """{"alg":"RS256","kid":"key-1","typ":"logout+jwt"}""";
 
+    /// <summary>A JWE's five parts (RFC 7516 compact serialization, RSA-OAEP and A256GCM), as an encrypted logout or ID token looks.</summary>
+    public const string JweShaped = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d";
+
     /// <summary>A valid token's claims for the user (<c>sub</c>) and/or the provider's session (<c>sid</c>): change them for a defective one.</summary>
     public static Dictionary<string, object> Claims(TestApp app, string? subject, string? sid)
     {

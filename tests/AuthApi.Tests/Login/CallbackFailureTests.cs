@@ -167,6 +167,32 @@ public sealed class CallbackFailureTests
         CallbackAssert.FailedWith(callback, "id_token_invalid");
     }
 
+    [Theory]
+    [InlineData("iat")]
+    [InlineData("exp")]
+    [InlineData("auth_time")]
+    public async Task AnIdTokenWithADateInMillisecondsIsIdTokenInvalidNotAnError(string claim)
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        var inMilliseconds = app.Time.GetUtcNow().ToUnixTimeMilliseconds(); // past year 9999 when read as seconds
+
+        var callback = await app.LoginAsync(browser, new Grant { ChangeIdToken = payload => payload[claim] = inMilliseconds }, "?max_age=300");
+
+        CallbackAssert.FailedWith(callback, "id_token_invalid");
+    }
+
+    [Fact]
+    public async Task AnEncryptedIdTokenIsIdTokenInvalidNotAnError()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+
+        var callback = await app.LoginAsync(browser, new Grant { CreateIdToken = _ => LogoutTokens.JweShaped });
+
+        CallbackAssert.FailedWith(callback, "id_token_invalid");
+    }
+
     [Fact]
     public async Task IdTokenWithARecentAuthTimeIsAcceptedWhenMaxAgeWasSent()
     {

@@ -256,6 +256,7 @@ public sealed class FormPostCallbackTests
     [InlineData("{not json")]
     [InlineData("""["Ada"]""")]
     [InlineData("""{"name":{"firstName":"Ada"},"name":{"firstName":"Eve"}}""")]
+    [InlineData("""{"name":{"firstName":"\ud800Ada"}}""")] // an unpaired surrogate: valid JSON, no valid string
     public async Task AnUnreadableUserFieldIsIgnoredWithAWarningThatShowsNoContent(string user)
     {
         await using var app = FormPostApp();

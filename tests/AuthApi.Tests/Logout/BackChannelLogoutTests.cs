@@ -210,6 +210,30 @@ public abstract class BackChannelLogoutTests(RedisClusterFixture? cluster) : Red
         await ProblemAssert.IsAsync(response, HttpStatusCode.NotFound, ErrorCodes.SessionStoreDisabled);
     }
 
+    [Fact]
+    public async Task AnEncryptedLogoutTokenIsRefusedAsInvalidNotAnError()
+    {
+        await using var app = CreateApp();
+
+        var response = await PostAsync(app, LogoutTokens.Form(LogoutTokens.JweShaped));
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidLogoutToken);
+    }
+
+    [Theory]
+    [InlineData("iat")]
+    [InlineData("exp")]
+    public async Task ALogoutTokenWithADateInMillisecondsIsRefusedAsInvalidNotAnError(string claim)
+    {
+        await using var app = CreateApp();
+        var claims = LogoutTokens.Claims(app, User, ProviderSid);
+        claims[claim] = app.Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+        var response = await PostAsync(app, LogoutTokens.Form(LogoutTokens.Sign(claims)));
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidLogoutToken);
+    }
+
     private TestApp CreateApp(Action<Dictionary<string, string?>>? configure = null) => new(settings =>
     {
         settings["Auth:Redis"] = Redis.ConnectionString;
