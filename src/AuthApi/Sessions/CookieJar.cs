@@ -70,7 +70,8 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
     public T? ReadCached<T>(HttpContext context, string baseName, string purpose, JsonTypeInfo<T> typeInfo, Func<T, DateTimeOffset> keepUntil, bool compressed = false)
         where T : class
     {
-        var lookedUp = CookieHeader.TryFindSingle(context.Request.Headers.Cookie, NamePrefix, baseName, out var plain);
+        var lookup = CookieHeader.Find(context.Request.Headers.Cookie, NameFor(baseName), out var plain);
+        var lookedUp = lookup == CookieHeader.Lookup.Single;
         if (lookedUp && cache.Get<T>(plain, purpose) is { } hit)
         {
             return hit;
@@ -96,6 +97,10 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
     private string? ReadValue(HttpContext context, string baseName)
     {
         var name = NameFor(baseName);
+        if (IsAmbiguous(context, name))
+        {
+            return null;
+        }
         var raw = context.Request.Cookies[name];
         if (string.IsNullOrEmpty(raw))
         {
@@ -174,6 +179,10 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
             .Select(key => key[hostPrefixLength..])];
     }
 
+    /// <summary>The name is sent twice or beside a look-alike, so the framework's collection might hand out a planted value.</summary>
+    private static bool IsAmbiguous(HttpContext context, string name) =>
+        CookieHeader.Find(context.Request.Headers.Cookie, name, out _) == CookieHeader.Lookup.Ambiguous;
+
     private bool AllChunksPresent(HttpContext context, string name, string header)
     {
         var count = ChunkCount(header);
@@ -183,7 +192,7 @@ internal sealed class CookieJar(IDataProtectionProvider dataProtection, SessionC
         }
         for (var chunk = 1; chunk <= count; chunk++)
         {
-            if (string.IsNullOrEmpty(context.Request.Cookies[ChunkName(name, chunk)]))
+            if (IsAmbiguous(context, ChunkName(name, chunk)) || string.IsNullOrEmpty(context.Request.Cookies[ChunkName(name, chunk)]))
             {
                 return false;
             }

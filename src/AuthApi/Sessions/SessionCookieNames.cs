@@ -15,14 +15,24 @@ internal static class SessionCookieNames
     /// <summary>The prefix of every cookie when <c>Auth:RedirectUri</c> is https: Secure, Path=/, no Domain, so no subdomain can set it.</summary>
     public const string HostPrefix = "__Host-";
 
-    /// <summary>A cookie of this service's (with or without <c>__Host-</c>), which nothing upstream may see.</summary>
+    /// <summary>The other prefix a browser gives special meaning: a cookie named with it is no cookie of this service either.</summary>
+    public const string SecurePrefix = "__Secure-";
+
+    /// <summary>
+    /// A cookie of this service's, or one a browser or the framework could take for it: any letter case, with or without
+    /// <c>__Host-</c> or <c>__Secure-</c> in any case. Nothing upstream may see one, nor set one.
+    /// </summary>
     public static bool IsOwn(ReadOnlySpan<char> name)
     {
         name = name.Trim();
-        if (name.StartsWith(HostPrefix, StringComparison.Ordinal))
+        foreach (var prefix in (ReadOnlySpan<string>)[HostPrefix, SecurePrefix])
         {
-            name = name[HostPrefix.Length..];
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[prefix.Length..];
+                break;
+            }
         }
-        return name.StartsWith(CommonPrefix, StringComparison.Ordinal);
+        return name.StartsWith(CommonPrefix, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -29,6 +29,27 @@ public sealed class UpstreamCookieTests
         Assert.DoesNotContain(app.Factory.Logs.Lines, line => line.Contains("planted", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("AUTHAPI.session=planted; Path=/")]
+    [InlineData("__host-authapi.session=planted; Path=/; Secure")]
+    [InlineData("__Secure-Authapi.Session=planted; Path=/; Secure")]
+    [InlineData("AuthApi.Login.fixed=planted; Path=/")]
+    public async Task AnUpstreamCannotPlantASessionCookieUnderALookAlikeName(string planted)
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        upstream.Answer = context =>
+        {
+            context.Response.Headers.Append("Set-Cookie", planted);
+            return Task.CompletedTask;
+        };
+        await using var app = new TestApp(settings => settings.AddRoute("catalog", "/public/{**rest}", upstream.Url, token: "None"));
+
+        var response = await app.CreateBrowser().SendProxiedAsync("/public/items", csrf: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
     [Fact]
     public async Task AnAnonymousRouteCannotPlantASessionCookieForALaterLogin()
     {

@@ -18,6 +18,40 @@ public sealed class SessionCookieTamperingTests
         Assert.Equal("user-1", me.GetProperty("sub").GetString());
     }
 
+    [Theory]
+    [InlineData("AUTHAPI.session")]
+    [InlineData("Authapi.Session")]
+    [InlineData("__Secure-authapi.session")]
+    public async Task AnAttackersSessionUnderALookAlikeNameDoesNotLogAVisitorIn(string lookAlike)
+    {
+        await using var app = new TestApp();
+        var attackers = (await app.LoginAsync(app.CreateBrowser(), new Grant { Subject = "mallory" })).WrittenCookies();
+        var planted = new Dictionary<string, string> { [lookAlike] = attackers["authapi.session"], ["authapi.tokens"] = attackers["authapi.tokens"] };
+
+        var response = await app.CreateBareClient().GetWithCookiesAsync("/me", planted);
+
+        Assert.Equal(AnonymousBody, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("AUTHAPI.session", false)]
+    [InlineData("AUTHAPI.session", true)]
+    [InlineData("authapi.session", true)]
+    public async Task AnAttackersSessionBesideTheUsersNeverSwitchesTheUser(string plantedName, bool plantedLast)
+    {
+        await using var app = new TestApp();
+        var attackers = (await app.LoginAsync(app.CreateBrowser(), new Grant { Subject = "mallory" })).WrittenCookies();
+        var users = (await app.LoginAsync(app.CreateBrowser(), new Grant { Subject = "ada" })).WrittenCookies();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/me");
+        var user = $"authapi.session={users["authapi.session"]}";
+        var planted = $"{plantedName}={attackers["authapi.session"]}";
+        request.Headers.Add("Cookie", plantedLast ? $"{user}; {planted}" : $"{planted}; {user}");
+
+        var response = await app.CreateBareClient().SendAsync(request);
+
+        Assert.Equal(AnonymousBody, await response.Content.ReadAsStringAsync()); // neither value is trusted
+    }
+
     [Fact]
     public async Task TamperedSessionCookieReadsAsAnonymousAndIsDeleted()
     {
