@@ -25,7 +25,7 @@ internal static partial class LoginLog
     public static partial void CallbackFormRefused(this ILogger logger, string reason);
 
     [LoggerMessage(EventId = 33, EventName = "RateLimited", Level = LogLevel.Debug, Message = "Rate limited {Path} for a client IP: over Auth:RateLimit:PermitsPerMinute")]
-    public static partial void RateLimited(this ILogger logger, PathString path);
+    public static partial void RateLimited(this ILogger logger, string path);
 
     [LoggerMessage(EventId = 72, EventName = "RateLimitPerInstance", Level = LogLevel.Warning, Message = "Redis does not answer the login rate limit ({Failure}): each instance counts Auth:RateLimit:PermitsPerMinute on its own until it does")]
     public static partial void RateLimitPerInstance(this ILogger logger, string failure);
