@@ -1,7 +1,6 @@
 using AuthApi.Options;
 using AuthApi.Redis;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace AuthApi.Sessions;
 
