@@ -53,7 +53,7 @@ public sealed class RedisCluster : IRedisDeployment, IAsyncDisposable
     public async Task<List<string>> KeysAsync(string pattern)
     {
         var keys = new List<string>();
-        foreach (var server in Inspection.GetServers().Where(server => server.IsConnected && !server.IsReplica))
+        foreach (var server in await PrimariesAsync())
         {
             await foreach (var key in server.KeysAsync(pattern: pattern))
             {
@@ -66,7 +66,7 @@ public sealed class RedisCluster : IRedisDeployment, IAsyncDisposable
     /// <summary>Empties every primary, so each test starts from nothing on the cluster the test collection shares.</summary>
     public async Task FlushAsync()
     {
-        foreach (var server in Inspection.GetServers().Where(server => server.IsConnected && !server.IsReplica))
+        foreach (var server in await PrimariesAsync())
         {
             await server.FlushDatabaseAsync();
         }
@@ -75,7 +75,7 @@ public sealed class RedisCluster : IRedisDeployment, IAsyncDisposable
     /// <summary>Waits until every replica holds what its primary has been written (replication is asynchronous).</summary>
     public async Task WaitForReplicasAsync()
     {
-        foreach (var server in Inspection.GetServers().Where(server => server.IsConnected && !server.IsReplica))
+        foreach (var server in await PrimariesAsync())
         {
             var acknowledged = (long)await server.ExecuteAsync("WAIT", 1, 5000);
             if (acknowledged < 1)
@@ -122,6 +122,23 @@ public sealed class RedisCluster : IRedisDeployment, IAsyncDisposable
         {
             await node.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The servers that are primaries now, each asked itself (ROLE): the client's own view can lag behind a cluster that has
+    /// just been made or has failed over, and a write sent to a replica fails with READONLY.
+    /// </summary>
+    private async Task<List<IServer>> PrimariesAsync()
+    {
+        var primaries = new List<IServer>();
+        foreach (var server in Inspection.GetServers().Where(server => server.IsConnected))
+        {
+            if (await server.RoleAsync() is Role.Master)
+            {
+                primaries.Add(server);
+            }
+        }
+        return primaries;
     }
 
     private static async Task<string> RedisCliAsync(IEnumerable<string> arguments)
