@@ -253,11 +253,16 @@ internal sealed class RedisSessionStore(
     /// <summary>
     /// Makes room for <paramref name="newSession"/> under <c>Auth:Session:MaxPerUser</c>: the user's least recently seen sessions
     /// end as if the user ended them at <c>/me/sessions</c>. One session at a time (a cluster keeps each in its own slot), and
-    /// before the new session is written, so a Redis failure here fails the login with nothing of it stored.
+    /// before the new session is written, so a Redis failure here fails the login with nothing of it stored. The sessions are
+    /// read only when the user's list is long enough to hold that many.
     /// </summary>
     private async Task EndLeastRecentlySeenAsync(UserSession newSession)
     {
         var maxPerUser = options.Value.Session.MaxPerUser;
+        if (await index.CountAsync(RedisKeys.UserSessions(newSession.Provider, newSession.Subject)) < maxPerUser)
+        {
+            return;
+        }
         var others = await ListAsync(newSession);
         foreach (var old in others.OrderByDescending(other => other.LastSeenAt).ThenByDescending(other => other.CreatedAt).Skip(maxPerUser - 1))
         {
