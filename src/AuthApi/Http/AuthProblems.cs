@@ -105,6 +105,10 @@ internal static class AuthProblems
         Create(StatusCodes.Status504GatewayTimeout, ErrorCodes.UpstreamTimeout, "Upstream timeout",
             $"The upstream of proxy route '{route}' did not answer within the route's Timeout; retry later.");
 
+    public static ProblemHttpResult InvalidPath() =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidPath, "Invalid path",
+            "The path holds '\\', an encoded '\\' or '/' (%5C, %2F), or an encoded '.' or '..' segment (%2e): an upstream could resolve it outside the route's destination, so it was not forwarded.");
+
     public static ProblemHttpResult Create(int status, string errorCode, string title, string detail) =>
         TypedResults.Problem(
             statusCode: status,
