@@ -3,6 +3,9 @@
 # Build on the builder's own platform and cross-publish for the target's architecture (docker buildx --platform ...).
 FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG TARGETARCH
+# The version the service reports (the git tag without its v: --build-arg VERSION=1.2.0). The build context has no .git,
+# so MinVer cannot read the tags here; without the argument the image says it is unversioned.
+ARG VERSION=0.0.0-unversioned
 WORKDIR /src
 # global.json allows any 10.0 SDK feature band, so the SDK image's band never breaks this build.
 COPY global.json Directory.Build.props Directory.Packages.props ./
@@ -15,7 +18,8 @@ COPY src/AuthApi/ src/AuthApi/
 COPY src/AuthApi.Contracts/ src/AuthApi.Contracts/
 # The OpenAPI file is generated in the repository, not in the image build.
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-    dotnet publish src/AuthApi/AuthApi.csproj -a $TARGETARCH -c Release -o /app --no-restore -p:OpenApiGenerateDocuments=false
+    dotnet publish src/AuthApi/AuthApi.csproj -a $TARGETARCH -c Release -o /app --no-restore -p:OpenApiGenerateDocuments=false \
+    -p:MinVerVersionOverride=$VERSION
 
 # Run: the ASP.NET Core runtime only, as the image's non-root user ($APP_UID, set by the base image).
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -12,7 +12,7 @@ builder.AddDevSettings();
 builder.AddDevIdentityProvider();
 
 // Configure the start: a port already in use is one line naming it and the setting that moves it, not a stack trace
-builder.ReportPortInUseInOneLine();
+builder.ReportKnownFailuresInOneLine();
 
 var provider = builder.Build();
 provider.MapDevIdentityProvider();

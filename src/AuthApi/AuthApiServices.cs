@@ -27,8 +27,8 @@ public static class AuthApiServices
 
         // The framework's request log prints whole URLs (the callback's ?code=): held to warnings under any configuration.
         services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, UrlLoggingFilter>();
-        // A port already in use is one line from TryStartAsync, not a logged stack trace.
-        builder.ReportPortInUseInOneLine();
+        // A port already in use is one line from TryStartAsync, and Redis being away one line per entry, not a stack trace.
+        builder.ReportKnownFailuresInOneLine();
 
         // Build-time OpenAPI generation starts the app with no configuration; the document does not depend on it.
         if (BuildTimeDocument.IsGenerating)

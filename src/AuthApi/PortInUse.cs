@@ -8,10 +8,13 @@ namespace AuthApi;
 /// </summary>
 public static class PortInUse
 {
-    /// <summary>Keeps the failed bind out of the logs, since <see cref="TryStartAsync"/> reports it.</summary>
-    public static WebApplicationBuilder ReportPortInUseInOneLine(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Keeps the failed bind out of the logs, since <see cref="TryStartAsync"/> reports it, and Redis outages' stack traces
+    /// (<see cref="KnownFailureLogFilter"/>).
+    /// </summary>
+    public static WebApplicationBuilder ReportKnownFailuresInOneLine(this WebApplicationBuilder builder)
     {
-        AddressInUseLogFilter.Register(builder.Services);
+        KnownFailureLogFilter.Register(builder.Services);
         return builder;
     }
 
@@ -24,7 +27,7 @@ public static class PortInUse
             await app.StartAsync();
             return true;
         }
-        catch (Exception exception) when (AddressInUseLogFilter.IsAddressInUse(exception))
+        catch (Exception exception) when (KnownFailureLogFilter.IsAddressInUse(exception))
         {
             await Console.Error.WriteLineAsync(Describe(exception.Message, setting));
             return false;

@@ -1,13 +1,13 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using AuthApi.EndToEndTests.Infrastructure;
 
 namespace AuthApi.EndToEndTests;
 
 /// <summary>
-/// The packages as a stranger gets them: packed into a folder feed (<see cref="PackageFeed"/>), with the versions a local pack
-/// gets, and AuthApi.Client installed by version into a console app (tests/PackageConsumer) from a fresh packages folder and run
+/// The packages as a stranger gets them: packed into a folder feed (<see cref="PackageFeed"/>), with the versions git gives them
+/// (MinVer), and AuthApi.Client installed by version into a console app (tests/PackageConsumer) from a fresh packages folder and run
 /// against the running service.
 /// </summary>
 [Collection(StackCollection.Name)]
@@ -37,33 +37,40 @@ public sealed partial class ClientPackageTests(RunningStack stack)
     }
 
     [Fact]
-    public async Task ALocalPackGivesThePackagesOneDevVersionAndEachDependsOnExactlyThePackagePackedBesideIt()
+    public async Task ALocalPackGivesThePackagesOneVersionFromGitAndEachDependsOnThePackagePackedBesideIt()
     {
         var feed = await PackageFeed.GetAsync();
 
         var versions = new[] { "AuthApi.Contracts", "AuthApi.Client", "AuthApi.Client.AspNetCore" }.Select(feed.VersionOf).Distinct();
 
         var version = Assert.Single(versions);
-        Assert.Matches($@"^{Regex.Escape(VersionPrefix())}-dev\.\d{{14}}$", version);
+        // MinVer's: <next version>-alpha.0.<commits since the last v tag, or since the first commit>, plain on a tagged commit.
+        var match = MinVerVersion().Match(version);
+        Assert.True(match.Success, $"{version} is not a version MinVer gives.");
+        Assert.True(Version.Parse(match.Groups["core"].Value) >= new Version(0, 1), $"{version} is below the 0.1 line.");
         Assert.Equal(version, feed.Version);
         Assert.Equal(version, feed.DependencyVersion("AuthApi.Client", "AuthApi.Contracts"));
         Assert.Equal(version, feed.DependencyVersion("AuthApi.Client.AspNetCore", "AuthApi.Client"));
     }
 
     [Fact]
-    public async Task APublicReleasePackHasThePlainVersionAndDependsOnThePlainVersion()
+    public async Task ACommitTaggedWithAVersionPacksThatVersionInAFreshCloneAndDependsOnIt()
     {
         var feed = await PackageFeed.GetAsync();
-        var release = feed.CreateWorkFolder("release-" + Guid.NewGuid().ToString("N"));
-        var project = RepositoryFolder.PathOf(Path.Combine("src", "AuthApi.Client.AspNetCore"));
+        var work = feed.CreateWorkFolder("release-" + Guid.NewGuid().ToString("N"));
+        var clone = Path.Combine(work.FullName, "repository");
+        var output = work.CreateSubdirectory("feed");
 
+        // The checked-out commit, as a fresh clone gets it: uncommitted changes are not in it.
+        await GitAsync(["clone", "--quiet", "--local", RepositoryFolder.Root, clone]);
+        await GitAsync(["-C", clone, "tag", "v9.9.9"]);
         var pack = await DotnetCli.RunAsync(
-            ["pack", project, "-c", DotnetCli.BuildConfiguration, "--no-build", "-p:PublicRelease=true", "-o", release.FullName], Timeout);
+            ["pack", Path.Combine(clone, "src", "AuthApi.Client"), "-c", DotnetCli.BuildConfiguration, "-o", output.FullName], Timeout);
 
         Assert.True(pack.ExitCode == 0, $"dotnet pack failed: {pack}");
-        var package = Assert.Single(release.GetFiles("*.nupkg"));
-        Assert.Equal($"AuthApi.Client.AspNetCore.{VersionPrefix()}.nupkg", package.Name);
-        Assert.Equal(VersionPrefix(), PackageFeed.DependencyVersion(package, "AuthApi.Client"));
+        var package = Assert.Single(output.GetFiles("*.nupkg"));
+        Assert.Equal("AuthApi.Client.9.9.9.nupkg", package.Name);
+        Assert.Equal("9.9.9", PackageFeed.DependencyVersion(package, "AuthApi.Contracts"));
     }
 
     private async Task<ProcessRun> RunConsumerAsync(IEnumerable<string> options, string cookieHeader) =>
@@ -72,9 +79,20 @@ public sealed partial class ClientPackageTests(RunningStack stack)
             Timeout,
             new Dictionary<string, string> { ["AUTHAPI_COOKIE"] = cookieHeader });
 
-    /// <summary>The version the repository sets, before any prerelease label.</summary>
-    private static string VersionPrefix() =>
-        XDocument.Load(RepositoryFolder.PathOf("Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
+    private static async Task GitAsync(IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo("git", arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var run = await ChildProcess.RunAsync(() => Process.Start(start)!, Timeout, "git");
+        Assert.True(run.ExitCode == 0, $"git {string.Join(' ', arguments)} failed: {run}");
+    }
 
     private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    [GeneratedRegex(@"^(?<core>\d+\.\d+\.\d+)(-alpha\.0(\.\d+)?)?$")]
+    private static partial Regex MinVerVersion();
 }

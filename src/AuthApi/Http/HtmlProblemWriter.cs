@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace AuthApi.Http;
@@ -12,7 +13,7 @@ internal sealed class HtmlProblemWriter(IOptions<ProblemDetailsOptions> options)
     private const string ContentSecurityPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public bool CanWrite(ProblemDetailsContext context) =>
-        context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<NavigationEndpoint>() is not null
+        EndpointOf(context.HttpContext)?.Metadata.GetMetadata<NavigationEndpoint>() is not null
         && HtmlPreference.PrefersHtml(context.HttpContext.Request);
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
@@ -24,4 +25,11 @@ internal sealed class HtmlProblemWriter(IOptions<ProblemDetailsOptions> options)
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         return new(response.WriteAsync(ErrorPageHtml.Render(context.ProblemDetails), context.HttpContext.RequestAborted));
     }
+
+    /// <summary>
+    /// The endpoint that answers: the exception handler clears it before handling (Redis away, for one), and keeps it in its
+    /// feature, so a navigation that failed that way gets the page too.
+    /// </summary>
+    private static Endpoint? EndpointOf(HttpContext context) =>
+        context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
 }

@@ -1,16 +1,18 @@
+using AuthApi.Logging;
+
 namespace AuthApi.Http;
 
 /// <summary>The log lines of the request pipeline. None carries a query string, token or cookie value.</summary>
 internal static partial class HttpLog
 {
     [LoggerMessage(EventId = 30, EventName = "UnhandledException", Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
-    public static partial void UnhandledException(this ILogger logger, string method, string path, Exception exception);
+    public static partial void UnhandledException(this ILogger logger, string method, LogText path, Exception exception);
 
     [LoggerMessage(EventId = 34, EventName = "SessionStoreUnavailable", Level = LogLevel.Warning, Message = "{Method} {Path} answered 503 session_store_unavailable: Redis did not answer ({Failure})")]
-    public static partial void SessionStoreUnavailable(this ILogger logger, string method, string path, string failure);
+    public static partial void SessionStoreUnavailable(this ILogger logger, string method, LogText path, string failure);
 
     [LoggerMessage(EventId = 31, EventName = "RequestFinished", Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms")]
-    public static partial void RequestFinished(this ILogger logger, string method, string path, int statusCode, double elapsedMs);
+    public static partial void RequestFinished(this ILogger logger, string method, LogText path, int statusCode, double elapsedMs);
 
     [LoggerMessage(EventId = 32, EventName = "HttpFromUnlistedProxy", Level = LogLevel.Warning, Message = "A request arrived over http from {RemoteAddress} while Auth:RedirectUri is https: if a TLS-terminating proxy sends it, list the proxy's network in Auth:ForwardedHeaders:KnownNetworks so the client's address and scheme are known")]
     public static partial void HttpFromUnlistedProxy(this ILogger logger, string remoteAddress);

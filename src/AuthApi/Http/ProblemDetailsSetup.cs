@@ -52,7 +52,7 @@ internal static class ProblemDetailsSetup
 
         private ProblemDetails SessionStoreUnavailable(HttpContext context, Exception exception)
         {
-            logger.SessionStoreUnavailable(context.Request.Method, LogText.Escaped(context.Request.Path.Value), exception.GetType().Name);
+            logger.SessionStoreUnavailable(context.Request.Method, context.Request.Path.Value, exception.GetType().Name);
             context.Response.Headers.RetryAfter = RetryAfterResult.SecondsOf(AuthProblems.SessionStoreRetryAfter).ToString(CultureInfo.InvariantCulture);
             return Problem(StatusCodes.Status503ServiceUnavailable, "Session store unavailable",
                 "Redis, where sessions live, cannot be reached now; the session is not lost. Retry after the seconds in Retry-After.", ErrorCodes.SessionStoreUnavailable);
@@ -60,7 +60,7 @@ internal static class ProblemDetailsSetup
 
         private ProblemDetails Unexpected(HttpContext context, Exception exception)
         {
-            logger.UnhandledException(context.Request.Method, LogText.Escaped(context.Request.Path.Value), exception);
+            logger.UnhandledException(context.Request.Method, context.Request.Path.Value, exception);
             return Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The service failed; the error is logged.", ErrorCodes.InternalError);
         }
 

@@ -21,7 +21,7 @@ internal static class RequestLogging
             }
             var started = Stopwatch.GetTimestamp();
             await next(context);
-            logger.RequestFinished(context.Request.Method, ConcealedPaths.PatternToShow(context) ?? LogText.Escaped(context.Request.Path.Value), context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.RequestFinished(context.Request.Method, ConcealedPaths.PatternToShow(context) ?? context.Request.Path.Value, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         });
     }
 }

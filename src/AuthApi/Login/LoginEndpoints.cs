@@ -26,7 +26,7 @@ internal static class LoginEndpoints
             .WithResponseDescription(StatusCodes.Status302Found, "To the provider's authorization endpoint, with PKCE (S256), state and nonce. The correlation cookie is set.")
             .ProducesErrorCodes(StatusCodes.Status400BadRequest, ErrorCodes.UnknownProvider, ErrorCodes.InvalidReturnUrl, ErrorCodes.InvalidRequest)
             .ProducesRateLimited()
-            .ProducesErrorCodes(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable)
+            .ProducesErrorCodes(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ProviderUnavailable, ErrorCodes.SessionStoreUnavailable)
             .ProducesRetryAfter(StatusCodes.Status503ServiceUnavailable, ProviderMetadataCache.FailureBackoff);
 
         group.MapGet("/oauth2callback", CompleteLogin)

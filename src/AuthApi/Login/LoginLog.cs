@@ -1,3 +1,5 @@
+using AuthApi.Logging;
+
 namespace AuthApi.Login;
 
 /// <summary>The log lines of logins. None carries a code, token, state, nonce or cookie value.</summary>
@@ -10,22 +12,22 @@ internal static partial class LoginLog
     public static partial void LoginSucceeded(this ILogger logger, string provider);
 
     [LoggerMessage(EventId = 12, EventName = "LoginFailed", Level = LogLevel.Warning, Message = "Login failed with {ErrorCode} (provider {Provider}): {Reason}")]
-    public static partial void LoginFailed(this ILogger logger, string errorCode, string provider, string reason);
+    public static partial void LoginFailed(this ILogger logger, string errorCode, string provider, LogText reason);
 
     [LoggerMessage(EventId = 13, EventName = "SessionTooLarge", Level = LogLevel.Error, Message = "Login with provider {Provider} failed: the session needs {Size} cookie bytes, over Auth:Session:MaxCookieBytes ({Max}). Keep sessions in Redis (Auth:Redis and Auth:Session:Store=Redis: one small cookie whatever the identity's size), or ask the provider for fewer claims (a narrower Auth:Providers:{Provider}:Scope, no group claims in the ID token, Auth:Providers:{Provider}:UseUserInfo=false when userinfo repeats them), or raise Auth:Session:MaxCookieBytes if every proxy in front of AuthApi accepts a Cookie header that large.")]
     public static partial void SessionTooLarge(this ILogger logger, string provider, int size, int max);
 
     [LoggerMessage(EventId = 14, EventName = "UserInfoUnavailable", Level = LogLevel.Warning, Message = "Userinfo of provider {Provider} is unavailable ({Reason}); the login goes on with the ID token's claims")]
-    public static partial void UserInfoUnavailable(this ILogger logger, string provider, string reason);
+    public static partial void UserInfoUnavailable(this ILogger logger, string provider, LogText reason);
 
     [LoggerMessage(EventId = 15, EventName = "AppleUserIgnored", Level = LogLevel.Warning, Message = "The user field provider {Provider} posted is not JSON with a name object, or is over {MaxBytes} bytes; the login goes on with the ID token's claims")]
     public static partial void AppleUserIgnored(this ILogger logger, string provider, int maxBytes);
 
     [LoggerMessage(EventId = 16, EventName = "CallbackFormRefused", Level = LogLevel.Warning, Message = "A POST to the redirect URI was refused with 400 invalid_request: {Reason}")]
-    public static partial void CallbackFormRefused(this ILogger logger, string reason);
+    public static partial void CallbackFormRefused(this ILogger logger, LogText reason);
 
     [LoggerMessage(EventId = 33, EventName = "RateLimited", Level = LogLevel.Debug, Message = "Rate limited {Path} for a client IP: over Auth:RateLimit:PermitsPerMinute")]
-    public static partial void RateLimited(this ILogger logger, string path);
+    public static partial void RateLimited(this ILogger logger, LogText path);
 
     [LoggerMessage(EventId = 72, EventName = "RateLimitPerInstance", Level = LogLevel.Warning, Message = "Redis does not answer the login rate limit ({Failure}): each instance counts Auth:RateLimit:PermitsPerMinute on its own until it does")]
     public static partial void RateLimitPerInstance(this ILogger logger, string failure);

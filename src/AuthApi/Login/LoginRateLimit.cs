@@ -62,7 +62,7 @@ internal static class LoginRateLimit
     {
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : WindowLength;
-        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LoginRateLimit).FullName!).RateLimited(LogText.Escaped(context.Request.Path.Value));
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LoginRateLimit).FullName!).RateLimited(context.Request.Path.Value);
         context.RequestServices.GetRequiredService<AuthApiMetrics>().RateLimited((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "");
         await AuthProblems.RateLimited().WithRetryAfter(retryAfter).ExecuteAsync(context);
     }

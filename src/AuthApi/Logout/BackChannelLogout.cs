@@ -45,8 +45,8 @@ internal sealed class BackChannelLogout(
         }
 
         var ended = token.ProviderSid is { } providerSid
-            ? await sessions.EndByProviderSessionAsync(provider, providerSid, token.Subject)
-            : (await sessions.EndAllAsync(provider, token.Subject!)).Count;
+            ? await sessions.EndByProviderSessionAsync(provider, token.Issuer, providerSid, token.Subject)
+            : (await sessions.EndAllAsync(new UserKey(provider, token.Issuer, token.Subject!))).Count;
         logger.BackChannelLoggedOut(provider, ended, token.ProviderSid is null ? "sub" : "sid");
         metrics.LoggedOut(provider, LogoutKinds.BackChannel);
         return true;

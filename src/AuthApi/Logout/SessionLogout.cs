@@ -33,7 +33,7 @@ internal sealed class SessionLogout(
         }
         var tokens = await sessions.ReadTokensAsync(context, session);
         await sessions.EndAsync(context, session);
-        var otherTokens = everywhere ? await serverSessions.EndAllAsync(session.Provider, session.Subject) : [];
+        var otherTokens = everywhere ? await serverSessions.EndAllAsync(session.User) : [];
         if (!options.Value.Providers.TryGetValue(session.Provider, out var provider))
         {
             metrics.LoggedOut(session.Provider, everywhere ? LogoutKinds.Everywhere : LogoutKinds.Local);

@@ -45,6 +45,13 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .Must((o, origin) => !o.UsesHttps || !BeOrigin(origin) || origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || IsLoopback(origin))
             .WithMessage((_, origin) => $"Auth:AllowedOrigins: '{origin}' is http while Auth:RedirectUri is https; serve the SPA over https (only loopback origins may stay http).");
 
+        // An https page cannot call an http service (mixed content), and the cookies would lose Secure: only a loopback
+        // AuthApi may stay http beside an https SPA, as browsers treat loopback as a secure context.
+        RuleForEach(o => o.AllowedOrigins)
+            .Must(origin => !origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            .When(o => !o.UsesHttps && BeCallbackUrl(o.RedirectUri) && !IsLoopback(o.RedirectUri))
+            .WithMessage((o, origin) => $"Auth:AllowedOrigins: '{origin}' is https while Auth:RedirectUri ({o.RedirectUri}) is http on a host other than loopback; an https page cannot call an http service and the cookies would lose Secure: give Auth:RedirectUri an https URL.");
+
         RuleFor(o => o.PostLogoutReturnUrl)
             .Must((o, url) => ReturnUrlValidator.IsAllowed(url, o.AllowedOrigins) && System.Text.Ascii.IsValid(url))
             .WithMessage("Auth:PostLogoutReturnUrl must pass the returnUrl checks: a local path such as / or a URL on one of Auth:AllowedOrigins, in ASCII (percent-encode other characters), without '.' or '..' segments or '\\'.");

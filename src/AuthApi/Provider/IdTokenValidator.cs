@@ -30,7 +30,7 @@ internal sealed class IdTokenValidator(ProviderJwtValidator jwts, IOptions<AuthO
         }
         return CheckClaims(jwt.Token, options.Value.Providers[providerName].ClientId, expected) is { } problem
             ? IdTokenResult.Fail(problem)
-            : IdTokenResult.Success(jwt.Token.Subject, UserClaims(jwt.Payload), jwt.Token.ValidTo);
+            : IdTokenResult.Success(jwt.Token.Issuer, jwt.Token.Subject, UserClaims(jwt.Payload), jwt.Token.ValidTo);
     }
 
     private string? CheckClaims(JsonWebToken token, string clientId, IdTokenExpectations expected)

@@ -43,7 +43,7 @@ internal sealed class LogoutTokenValidator(ProviderMetadataCache discovery, Prov
             }
             return CheckClaims(jwt) is { } problem
                 ? LogoutTokenResult.Fail(providerName, problem)
-                : LogoutTokenResult.Success(providerName, jwt.StringMember("sub"), jwt.StringMember("sid"), jwt.StringMember("jti")!, jwt.Token.ValidTo);
+                : LogoutTokenResult.Success(providerName, issuer, jwt.StringMember("sub"), jwt.StringMember("sid"), jwt.StringMember("jti")!, jwt.Token.ValidTo);
         }
         return firstFailure ?? LogoutTokenResult.Fail(null, "the logout token's iss is the issuer of no configured provider");
     }
@@ -54,13 +54,17 @@ internal sealed class LogoutTokenValidator(ProviderMetadataCache discovery, Prov
         var candidates = new List<(string, ProviderMetadata)>();
         foreach (var name in options.Value.Providers.Keys.Order(StringComparer.Ordinal))
         {
-            if (await discovery.GetAsync(name, cancellationToken) is { } metadata && metadata.Issuer == issuer)
+            if (await discovery.GetAsync(name, cancellationToken) is { } metadata && IsIssuerOf(metadata, options.Value.Providers[name], issuer))
             {
                 candidates.Add((name, metadata));
             }
         }
         return candidates;
     }
+
+    /// <summary>The provider's issuer, or with a multi-tenant provider that of an allowed tenant (its tid is checked with the signature).</summary>
+    private static bool IsIssuerOf(ProviderMetadata metadata, ProviderOptions provider, string issuer) =>
+        TenantIssuer.IsTemplate(metadata.Issuer) ? TenantIssuer.IsAllowed(metadata.Issuer, issuer, provider.AllowedTenants) : metadata.Issuer == issuer;
 
     private static string? CheckClaims(ProviderJwt jwt)
     {

@@ -1,3 +1,4 @@
+using AuthApi.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace AuthApi.Proxy;
@@ -12,7 +13,7 @@ internal static partial class ProxyLog
     public static partial void UpstreamFailed(this ILogger logger, string route, ForwarderError error, string? exceptionType);
 
     [LoggerMessage(EventId = 82, EventName = "UpstreamCookieDropped", Level = LogLevel.Warning, Message = "Proxy route {Route}: the upstream set the cookie {CookieName}, which only AuthApi writes; it was not passed on")]
-    public static partial void UpstreamCookieDropped(this ILogger logger, string route, string cookieName);
+    public static partial void UpstreamCookieDropped(this ILogger logger, string route, LogText cookieName);
 
     [LoggerMessage(EventId = 83, EventName = "ProxyPathRefused", Level = LogLevel.Warning, Message = "Proxy route {Route} refused a path holding {Defect}, which an upstream could resolve outside the route's destination: 400 invalid_path")]
     public static partial void ProxyPathRefused(this ILogger logger, string route, string defect);

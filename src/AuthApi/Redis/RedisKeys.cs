@@ -1,3 +1,4 @@
+using AuthApi.Sessions;
 using StackExchange.Redis;
 
 namespace AuthApi.Redis;
@@ -40,15 +41,21 @@ internal static class RedisKeys
     /// </summary>
     public static RedisKey ActiveSessions(int shard) => $"authapi:active-sessions:{{{shard}}}";
 
-    /// <summary>The IDs of a user's server-side sessions (provider and <c>sub</c>), scored by when each was created.</summary>
-    public static RedisKey UserSessions(string provider, string subject) => $"authapi:sessions-by-user:{provider}:{subject}";
+    /// <summary>
+    /// The IDs of a user's server-side sessions, scored by when each was created. The issuer is written with its length first:
+    /// an issuer and a <c>sub</c> may both hold colons, and no two users may share a key.
+    /// </summary>
+    public static RedisKey UserSessions(UserKey user) => $"authapi:sessions-by-user:{user.Provider}:{Issued(user.Issuer, user.Subject)}";
 
-    /// <summary>The IDs of the sessions started by one session at the provider (the ID token's <c>sid</c>), scored as above.</summary>
-    public static RedisKey ProviderSessions(string provider, string sid) => $"authapi:sessions-by-provider-session:{provider}:{sid}";
+    /// <summary>The IDs of the sessions started by one session at the provider (its issuer's <c>sid</c>), scored as above.</summary>
+    public static RedisKey ProviderSessions(string provider, string issuer, string sid) =>
+        $"authapi:sessions-by-provider-session:{provider}:{Issued(issuer, sid)}";
 
     /// <summary>A back-channel logout token's <c>jti</c>, remembered until the token expires.</summary>
     public static RedisKey LogoutTokenId(string provider, string jti) => $"authapi:logout-token:{provider}:{jti}";
 
     /// <summary>A client address's requests to the login routes in one minute-long window (its number from the service's clock).</summary>
     public static RedisKey LoginRate(string clientIp, long window) => $"authapi:login-rate:{{{clientIp}}}:{window}";
+
+    private static string Issued(string issuer, string value) => $"{issuer.Length}:{issuer}:{value}";
 }

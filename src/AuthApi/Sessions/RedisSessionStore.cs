@@ -100,8 +100,8 @@ internal sealed class RedisSessionStore(
         var userAgent = context.Request.Headers.UserAgent.ToString();
         // The lists first: a crash before the session is written leaves entries readers drop, never a session no list has.
         await Task.WhenAll(
-            index.AddAsync(RedisKeys.UserSessions(session.Provider, session.Subject), session.Id),
-            string.IsNullOrEmpty(providerSid) ? Task.CompletedTask : index.AddAsync(RedisKeys.ProviderSessions(session.Provider, providerSid), session.Id));
+            index.AddAsync(RedisKeys.UserSessions(session.User), session.Id),
+            string.IsNullOrEmpty(providerSid) ? Task.CompletedTask : index.AddAsync(RedisKeys.ProviderSessions(session.Provider, session.Issuer, providerSid), session.Id));
         var write = redis.Database.CreateTransaction();
         _ = write.HashSetAsync(key,
         [
@@ -146,7 +146,7 @@ internal sealed class RedisSessionStore(
     /// <summary>The user's sessions, most recently seen first.</summary>
     public async Task<List<ActiveSession>> ListAsync(UserSession current)
     {
-        var sessions = await index.ReadAsync(RedisKeys.UserSessions(current.Provider, current.Subject), async id =>
+        var sessions = await index.ReadAsync(RedisKeys.UserSessions(current.User), async id =>
         {
             var fields = await redis.Database.HashGetAsync(RedisKeys.Session(id), [CreatedAtField, LastSeenAtField, UserAgentField]);
             return fields[0].IsNull
@@ -164,7 +164,7 @@ internal sealed class RedisSessionStore(
     /// <summary>Ends one of the user's sessions by its ID; false when the user has no session of that ID.</summary>
     public async Task<bool> EndOneAsync(UserSession user, string sessionId)
     {
-        if (!await index.ContainsAsync(RedisKeys.UserSessions(user.Provider, user.Subject), sessionId)
+        if (!await index.ContainsAsync(RedisKeys.UserSessions(user.User), sessionId)
             || await FetchAsync(sessionId) is not { } found)
         {
             return false;
@@ -173,11 +173,11 @@ internal sealed class RedisSessionStore(
         return true;
     }
 
-    /// <summary>Ends every session of the user (same provider and <c>sub</c>); returns their tokens, for revoking.</summary>
-    public async Task<List<SessionTokens>> EndAllAsync(string provider, string subject)
+    /// <summary>Ends every session of the user (same provider, issuer and <c>sub</c>); returns their tokens, for revoking.</summary>
+    public async Task<List<SessionTokens>> EndAllAsync(UserKey user)
     {
         var ended = new List<SessionTokens>();
-        foreach (var found in await index.ReadAsync(RedisKeys.UserSessions(provider, subject), FetchAsync))
+        foreach (var found in await index.ReadAsync(RedisKeys.UserSessions(user), FetchAsync))
         {
             if (await ReadStoredTokensAsync(found.Session) is { } tokens)
             {
@@ -188,13 +188,17 @@ internal sealed class RedisSessionStore(
         return ended;
     }
 
-    /// <summary>Ends the sessions the provider's session <paramref name="providerSid"/> started (of <paramref name="subject"/> when given); returns how many.</summary>
-    public async Task<int> EndByProviderSessionAsync(string provider, string providerSid, string? subject)
+    /// <summary>
+    /// Ends the sessions the issuer's session <paramref name="providerSid"/> started (of <paramref name="subject"/> when given);
+    /// returns how many.
+    /// </summary>
+    public async Task<int> EndByProviderSessionAsync(string provider, string issuer, string providerSid, string? subject)
     {
         var ended = 0;
-        foreach (var found in await index.ReadAsync(RedisKeys.ProviderSessions(provider, providerSid), FetchAsync))
+        foreach (var found in await index.ReadAsync(RedisKeys.ProviderSessions(provider, issuer, providerSid), FetchAsync))
         {
-            if (found.Session.Provider == provider && (subject is null || found.Session.Subject == subject))
+            var user = found.Session.User;
+            if (user.Provider == provider && user.Issuer == issuer && (subject is null || user.Subject == subject))
             {
                 await EndStoredAsync(found.Session);
                 ended++;
@@ -239,7 +243,7 @@ internal sealed class RedisSessionStore(
     {
         await redis.Database.KeyDeleteAsync(RedisKeys.Session(session.Id));
         await Task.WhenAll(
-            index.RemoveAsync(RedisKeys.UserSessions(session.Provider, session.Subject), session.Id),
+            index.RemoveAsync(RedisKeys.UserSessions(session.User), session.Id),
             activeSessions.RemoveAsync(session.Id));
         await endedChannel.PublishAsync(session.Id);
     }

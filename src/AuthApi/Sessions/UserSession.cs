@@ -33,6 +33,14 @@ internal sealed record UserSession(
     [JsonIgnore]
     public Dictionary<string, JsonElement> Claims => _claims ??= ParseClaims();
 
+    /// <summary>The issuer of the ID token (its <c>iss</c>, validated at login, so always there).</summary>
+    [JsonIgnore]
+    public string Issuer => UserKey.IssuerOf(StringClaim("iss") ?? "");
+
+    /// <summary>Whose session this is: what groups a user's sessions.</summary>
+    [JsonIgnore]
+    public UserKey User => new(Provider, Issuer, Subject);
+
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt || now >= IdleExpiresAt;
 
     public string? StringClaim(string name) =>

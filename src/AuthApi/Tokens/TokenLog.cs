@@ -1,3 +1,5 @@
+using AuthApi.Logging;
+
 namespace AuthApi.Tokens;
 
 /// <summary>The log lines of token refreshes (for /me/tokens and the proxy). None carries a token.</summary>
@@ -10,5 +12,5 @@ internal static partial class TokenLog
     public static partial void RefreshRejected(this ILogger logger, string provider);
 
     [LoggerMessage(EventId = 42, EventName = "RefreshFailed", Level = LogLevel.Warning, Message = "Refreshing a session's tokens at provider {Provider} failed: {Reason}; the session is kept")]
-    public static partial void RefreshFailed(this ILogger logger, string provider, string reason);
+    public static partial void RefreshFailed(this ILogger logger, string provider, LogText reason);
 }

@@ -119,9 +119,10 @@ internal sealed class TokenRefresher(
         if (TokenResponses.HasString(response, "id_token"))
         {
             var validated = await idTokens.ValidateAsync(session.Provider, metadata, response.IdentityToken!, IdTokenExpectations.Refresh, CancellationToken.None);
-            if (!validated.IsValid || validated.Subject != session.Subject)
+            // OpenID Connect Core §12.2: the same iss and sub as the login's; a multi-tenant provider's sub is unique per tenant.
+            if (!validated.IsValid || new UserKey(session.Provider, UserKey.IssuerOf(validated.Issuer), validated.Subject) != session.User)
             {
-                return Failed(session, validated.Error ?? "the new ID token is for another subject");
+                return Failed(session, validated.Error ?? "the new ID token is for another user (iss or sub)");
             }
         }
 

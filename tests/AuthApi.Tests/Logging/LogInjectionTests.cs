@@ -1,8 +1,15 @@
+using System.Net.Sockets;
+using System.Text;
+using AuthApi.Tests.Proxy;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
 namespace AuthApi.Tests.Logging;
 
 /// <summary>
-/// A request cannot forge a log line: control characters in what it sends (a CR or LF in its path) reach the log escaped,
-/// so a terminal or a line-based collector never sees the line end where the request wanted it to.
+/// A request, a provider or an upstream cannot forge a log line: control characters in what it sends (a CR or LF in a path,
+/// an escape sequence in an error code, a line separator or a bidi override) reach the log escaped, so a terminal or a
+/// line-based collector never sees the line end, or the text turn, where the sender wanted it to. One test per logger.
 /// </summary>
 public sealed class LogInjectionTests
 {
@@ -37,5 +44,124 @@ public sealed class LogInjectionTests
         var line = Assert.Single(app.Factory.Logs.Lines, line => line.Contains("Rate limited", StringComparison.Ordinal));
         Assert.DoesNotContain('\r', line);
         Assert.Contains("/oauth2callback/x\\u000Dfail", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>Ends a line for a terminal (CR, LF, NEL), for some viewers (U+2028), clears a terminal (ESC), or reorders text (U+202E).</summary>
+    private const string Forgery = "x\r\nfail: AuthApi.Forged[666] \u0085\u001b[2J\u2028\u202Eevil";
+
+    private const string EscapedForgery = "x\\u000D\\u000Afail: AuthApi.Forged[666] \\u0085\\u001B[2J\\u2028\\u202Eevil";
+
+    [Fact]
+    public async Task ALineSeparatorOrBidiOverrideInThePathIsEscapedInTheRequestLog()
+    {
+        await using var app = new TestApp(settings => settings["Logging:Collector:LogLevel:Default"] = "Information");
+
+        await app.CreateBareClient().GetAsync("/x%E2%80%A8info:%20AuthApi.Forged[666]%E2%80%AEdesrever");
+
+        var line = ForgedLine(app);
+        Assert.Contains("/x\\u2028info: AuthApi.Forged[666]\\u202Edesrever answered 404", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALineSeparatorInARateLimitedPathIsEscaped()
+    {
+        await using var app = new TestApp(settings =>
+        {
+            settings["Auth:RateLimit:PermitsPerMinute"] = "1";
+            settings["Logging:Collector:LogLevel:Default"] = "Debug";
+        });
+        var client = app.CreateBareClient();
+        await client.GetAsync("/oauth2callback/x%E2%80%A8AuthApi.Forged");
+
+        await client.GetAsync("/oauth2callback/x%E2%80%A8AuthApi.Forged");
+
+        var line = Assert.Single(app.Factory.Logs.Lines, line => line.Contains("Rate limited", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u2028', line);
+        Assert.Contains("/oauth2callback/x\\u2028AuthApi.Forged", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnErrorCodeFromTheTokenEndpointNeverReachesTheLoginLogRaw()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+
+        await app.LoginAsync(browser, new Grant { TokenStatus = 400, RawTokenResponse = JsonSerializer.Serialize(new { error = Forgery, error_description = Forgery }) });
+
+        var line = Assert.Single(app.Factory.Logs.Lines, line => line.Contains("Login failed", StringComparison.Ordinal));
+        AssertNoRawControl(line);
+    }
+
+    [Fact]
+    public async Task ARevocationErrorIsEscapedInTheLogoutLog()
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser);
+        app.Provider.Server.Given(Request.Create().WithPath("/revoke").UsingPost()).AtPriority(-2)
+            .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(new { error = Forgery })));
+
+        await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/logout") { Headers = { { "X-CSRF", "1" } } });
+
+        var line = ForgedLine(app);
+        Assert.Contains("Revoking the refresh token at provider test failed", line, StringComparison.Ordinal);
+        Assert.Contains(EscapedForgery, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnIssuerInTheDiscoveryDocumentIsEscapedInTheProviderLog()
+    {
+        await using var app = new TestApp(changeMetadata: metadata => metadata["issuer"] = "https://" + Forgery);
+
+        await app.CreateBareClient().GetAsync("/readyz");
+
+        var line = ForgedLine(app);
+        Assert.Contains("Discovery for provider test failed", line, StringComparison.Ordinal);
+        Assert.Contains(EscapedForgery, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUpstreamCookieNameIsEscapedInTheProxyLog()
+    {
+        // Kestrel refuses to write a control character in a header, so the upstream answers over a bare socket.
+        using var upstream = new TcpListener(IPAddress.Loopback, 0);
+        upstream.Start();
+        var answered = AnswerOnceAsync(upstream, "HTTP/1.1 200 OK\r\nSet-Cookie: authapi.x\u001b[2JAuthApi.Forged\u007f=planted; Path=/\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        await using var app = new TestApp(settings => settings.AddRoute("catalog", "/public/{**rest}", $"http://127.0.0.1:{((IPEndPoint)upstream.LocalEndpoint).Port}", token: "None"));
+
+        await app.CreateBrowser().SendProxiedAsync("/public/items", csrf: false);
+        await answered;
+
+        var line = ForgedLine(app);
+        Assert.Contains("the upstream set the cookie authapi.x\\u001B[2JAuthApi.Forged\\u007F,", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>The one log line the forgery reached, with no raw character of it left.</summary>
+    private static string ForgedLine(TestApp app)
+    {
+        var line = Assert.Single(app.Factory.Logs.Lines, line => line.Contains("AuthApi.Forged", StringComparison.Ordinal));
+        AssertNoRawControl(line);
+        return line;
+    }
+
+    private static void AssertNoRawControl(string line) =>
+        Assert.DoesNotContain(line, character => char.IsControl(character) || character is '\u2028' or '\u2029' or '\u202E');
+
+    private static async Task AnswerOnceAsync(TcpListener listener, string response)
+    {
+        using var connection = await listener.AcceptTcpClientAsync();
+        var stream = connection.GetStream();
+        var buffer = new byte[8192];
+        var received = "";
+        while (!received.Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer);
+            if (read == 0)
+            {
+                return;
+            }
+            received += Encoding.ASCII.GetString(buffer, 0, read);
+        }
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
     }
 }

@@ -357,6 +357,30 @@ public sealed class AuthOptionsValidatorTests : IDisposable
     }
 
     [Fact]
+    public void HttpsAllowedOriginWhileTheRedirectUriIsHttpOffLoopbackIsReported()
+    {
+        var problems = Validate(options =>
+        {
+            options.RedirectUri = "http://auth.example.com/oauth2callback";
+            options.AllowedOrigins = ["https://app.example.com"];
+        });
+
+        Assert.Contains("is https while Auth:RedirectUri (http://auth.example.com/oauth2callback) is http", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void HttpsAllowedOriginIsAcceptedWhileTheRedirectUriIsHttpOnLoopback()
+    {
+        var problems = Validate(options =>
+        {
+            options.RedirectUri = "http://localhost:8080/oauth2callback";
+            options.AllowedOrigins = ["https://app.example.com"];
+        });
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void ProvidersSharingARedirectUriAreReported()
     {
         var problems = Validate(options =>

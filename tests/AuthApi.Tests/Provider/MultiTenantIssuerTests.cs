@@ -1,3 +1,5 @@
+using static AuthApi.Tests.Infrastructure.MultiTenantProvider;
+
 namespace AuthApi.Tests.Provider;
 
 /// <summary>
@@ -6,15 +8,13 @@ namespace AuthApi.Tests.Provider;
 /// </summary>
 public sealed class MultiTenantIssuerTests
 {
-    private const string AuthorityPath = "/common/v2.0";
     private const string AllowedTenant = "11111111-1111-1111-1111-111111111111";
     private const string OtherTenant = "22222222-2222-2222-2222-222222222222";
-    private const string MetadataUrlKey = "Auth:Providers:test:ServerMetadataUrl";
 
     [Fact]
     public async Task LoginOfAnAllowedTenantSucceeds()
     {
-        await using var app = MultiTenantApp(AllowedTenant);
+        await using var app = CreateApp(AllowedTenant);
         var browser = app.CreateBrowser();
 
         var callback = await app.LoginAsync(browser, TokenOf(app, tenant: AllowedTenant));
@@ -28,7 +28,7 @@ public sealed class MultiTenantIssuerTests
     [Fact]
     public async Task LoginOfAnotherTenantIsIdTokenInvalidAndCreatesNoSession()
     {
-        await using var app = MultiTenantApp(AllowedTenant);
+        await using var app = CreateApp(AllowedTenant);
         var browser = app.CreateBrowser();
 
         var callback = await app.LoginAsync(browser, TokenOf(app, tenant: OtherTenant));
@@ -40,7 +40,7 @@ public sealed class MultiTenantIssuerTests
     [Fact]
     public async Task TokenWhoseIssuerNamesAnotherTenantThanItsTidIsIdTokenInvalid()
     {
-        await using var app = MultiTenantApp(AllowedTenant);
+        await using var app = CreateApp(AllowedTenant);
         var browser = app.CreateBrowser();
 
         var callback = await app.LoginAsync(browser, TokenOf(app, tenant: AllowedTenant, issuerTenant: OtherTenant));
@@ -51,7 +51,7 @@ public sealed class MultiTenantIssuerTests
     [Fact]
     public async Task TokenWithoutTidIsIdTokenInvalid()
     {
-        await using var app = MultiTenantApp("*");
+        await using var app = CreateApp("*");
         var browser = app.CreateBrowser();
 
         var callback = await app.LoginAsync(browser, TokenOf(app, tenant: null, issuerTenant: AllowedTenant));
@@ -62,7 +62,7 @@ public sealed class MultiTenantIssuerTests
     [Fact]
     public async Task StarAllowsAnyTenant()
     {
-        await using var app = MultiTenantApp("*");
+        await using var app = CreateApp("*");
         var browser = app.CreateBrowser();
 
         await app.LoginAsync(browser, TokenOf(app, tenant: OtherTenant));
@@ -73,7 +73,7 @@ public sealed class MultiTenantIssuerTests
     [Fact]
     public async Task WithoutAllowedTenantsTheProviderIsNotReadyAndSaysWhatToSet()
     {
-        await using var app = MultiTenantApp();
+        await using var app = CreateApp();
 
         var ready = await app.CreateBareClient().GetAsync("/readyz");
         var login = await app.CreateBareClient().GetAsync("/login");
@@ -87,7 +87,7 @@ public sealed class MultiTenantIssuerTests
     [Fact]
     public async Task ATemplateOutsideTheMetadataUrlsAuthorityIsRefused()
     {
-        await using var app = MultiTenantApp(AllowedTenant, template: issuer => issuer + "/elsewhere/{tenantid}/v2.0");
+        await using var app = CreateApp(AllowedTenant, template: issuer => issuer + "/elsewhere/{tenantid}/v2.0");
 
         var ready = await app.CreateBareClient().GetAsync("/readyz");
 
@@ -100,7 +100,7 @@ public sealed class MultiTenantIssuerTests
     [InlineData(OtherTenant, "issuer_mismatch")]
     public async Task TheCallbacksIssMustBeTheTemplateFilledWithAnAllowedTenant(string issTenant, string? expectedError)
     {
-        await using var app = MultiTenantApp(AllowedTenant);
+        await using var app = CreateApp(AllowedTenant);
         var browser = app.CreateBrowser();
         var authorizationUrl = await browser.StartLoginAsync();
         var iss = Uri.EscapeDataString(Template(app).Replace("{tenantid}", issTenant, StringComparison.Ordinal));
@@ -117,36 +117,4 @@ public sealed class MultiTenantIssuerTests
             Assert.Equal(0, app.Provider.RequestsTo("/token"));
         }
     }
-
-    /// <summary>A provider whose metadata is served at <c>{issuer}/common/v2.0</c> with the issuer <c>{issuer}/{tenantid}/v2.0</c>.</summary>
-    private static TestApp MultiTenantApp(string? allowedTenant = null, Func<string, string>? template = null)
-    {
-        var app = new TestApp(
-            settings =>
-            {
-                settings[MetadataUrlKey] = settings[MetadataUrlKey]!.Replace("/.well-known", AuthorityPath + "/.well-known", StringComparison.Ordinal);
-                if (allowedTenant is not null)
-                {
-                    settings["Auth:Providers:test:AllowedTenants:0"] = allowedTenant;
-                }
-            },
-            changeMetadata: metadata => metadata["issuer"] = (template ?? (issuer => issuer + "/{tenantid}/v2.0"))((string)metadata["issuer"]));
-        app.Provider.ServeMetadataAt(AuthorityPath);
-        return app;
-    }
-
-    private static string Template(TestApp app) => app.Provider.Issuer + "/{tenantid}/v2.0";
-
-    /// <summary>An ID token of <paramref name="tenant"/> whose iss names <paramref name="issuerTenant"/> (by default the same tenant).</summary>
-    private static Grant TokenOf(TestApp app, string? tenant, string? issuerTenant = null) => new()
-    {
-        ChangeIdToken = payload =>
-        {
-            payload["iss"] = Template(app).Replace("{tenantid}", issuerTenant ?? tenant, StringComparison.Ordinal);
-            if (tenant is not null)
-            {
-                payload["tid"] = tenant;
-            }
-        },
-    };
 }

@@ -55,6 +55,24 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABrowserNavigatingToLoginOnAnInstanceThatCannotReachRedisSeesThePageAndTheLogNoStackTrace()
+    {
+        await using var app = new TestApp(settings => settings["Auth:Redis"] = _redis.ConnectionString);
+        _redis.Pause();
+        var navigation = new HttpRequestMessage(HttpMethod.Get, "/login");
+        navigation.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+
+        var response = await app.CreateBareClient().SendAsync(navigation);
+        _redis.Resume();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"<code>{ErrorCodes.SessionStoreUnavailable}</code>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.DoesNotContain(app.Factory.Logs.Lines, line => line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WhileRedisIsPausedCookieSessionsAnswer503RatherThanMissAnEndedSession()
     {
         await using var app = new TestApp(settings => settings["Auth:Redis"] = _redis.ConnectionString);

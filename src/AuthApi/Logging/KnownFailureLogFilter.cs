@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using AuthApi.Redis;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -6,14 +7,17 @@ using Microsoft.Extensions.Options;
 namespace AuthApi.Logging;
 
 /// <summary>
-/// Drops log entries whose exception is a port already in use: the host logs that failed start with a stack trace, and
-/// the caller reports it in one line instead (<c>PortInUse.TryStartAsync</c>). Every other entry passes through.
+/// Keeps failures that are reported elsewhere in one line from also filling the log with stack traces: an entry whose
+/// exception is a port already in use is dropped (<c>PortInUse.TryStartAsync</c> says which port), and one whose exception
+/// is Redis being away is written without its stack trace (<c>RedisConnection</c> logs the outage, requests answer 503;
+/// Data Protection would otherwise log a trace for every cookie it cannot read while its key ring is in Redis). Every
+/// other entry passes through unchanged.
 /// </summary>
-internal sealed class AddressInUseLogFilter(ILoggerFactory inner) : ILoggerFactory
+internal sealed class KnownFailureLogFilter(ILoggerFactory inner) : ILoggerFactory
 {
     /// <summary>Wraps the logger factory the framework would build (same providers, filters and scopes).</summary>
     public static IServiceCollection Register(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider => new AddressInUseLogFilter(new LoggerFactory(
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider => new KnownFailureLogFilter(new LoggerFactory(
             provider.GetServices<ILoggerProvider>(),
             provider.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
             provider.GetService<IOptions<LoggerFactoryOptions>>(),
@@ -47,10 +51,16 @@ internal sealed class AddressInUseLogFilter(ILoggerFactory inner) : ILoggerFacto
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsAddressInUse(exception))
+            if (IsAddressInUse(exception))
             {
-                inner.Log(logLevel, eventId, state, exception, formatter);
+                return;
             }
+            if (exception is not null && RedisFailure.Is(exception))
+            {
+                inner.Log(logLevel, eventId, state, null, (entry, _) => $"{formatter(entry, exception)} (Redis did not answer: {exception.GetType().Name})");
+                return;
+            }
+            inner.Log(logLevel, eventId, state, exception, formatter);
         }
     }
 }
