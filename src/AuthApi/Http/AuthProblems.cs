@@ -73,7 +73,7 @@ internal static class AuthProblems
     /// <summary>Answered with <c>Retry-After</c>: see <see cref="RetryAfterResults.WithRetryAfter"/>.</summary>
     public static ProblemHttpResult RateLimited() =>
         Create(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests",
-            "Too many logins from this address; retry after the number of seconds in Retry-After.");
+            "Too many requests from this address; retry after the number of seconds in Retry-After.");
 
     /// <summary>How long a client waits before retrying when Redis is away: the connection is retried in the background meanwhile.</summary>
     public static readonly TimeSpan SessionStoreRetryAfter = TimeSpan.FromSeconds(5);
