@@ -102,6 +102,6 @@ public static class ErrorCodes
     /// <summary><c>auth_error</c>: the userinfo answer is no JSON object, repeats a member or names another subject.</summary>
     public const string UserInfoInvalid = "userinfo_invalid";
 
-    /// <summary><c>auth_error</c>: the session would not fit in <c>Auth:Session:MaxCookieBytes</c>.</summary>
+    /// <summary><c>auth_error</c>: the session would not fit in <c>Auth:Session:MaxCookieBytes</c> (cookies) or <c>Auth:Session:MaxStoredBytes</c> (the Redis store).</summary>
     public const string SessionTooLarge = "session_too_large";
 }

@@ -258,6 +258,9 @@ start_authapi() {
     --Auth:DataProtection:KeysPath "$work/keys-$mode"
     # Every login comes from 127.0.0.1: the per-IP limit would cap the login figure at 30 a minute.
     --Auth:RateLimit:PermitsPerMinute 0
+    # Every login is Ada's: with the default cap of 50 sessions a user keeps, the login rounds would end the session the
+    # other measurements use.
+    --Auth:Session:MaxPerUser 10000
   )
   # The proxy's routes as the README configures them; exported to AuthApi only, they end with this function.
   local -x Auth__Proxy__Routes__user__Path="/proxy/user/{**rest}" Auth__Proxy__Routes__user__Token=User

@@ -1,5 +1,5 @@
-using AuthApi.Contracts;
 using System.Net;
+using AuthApi.Contracts;
 using Refit;
 
 namespace AuthApi.Client;

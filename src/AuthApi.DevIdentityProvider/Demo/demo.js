@@ -13,7 +13,7 @@ const authErrors = new Map([
   ["token_exchange_failed", "The provider could not be reached to finish the login, or sent no ID token."],
   ["id_token_invalid", "The provider's ID token did not pass validation."],
   ["userinfo_invalid", "The provider's user information was unavailable or did not match the ID token."],
-  ["session_too_large", "The identity is too large for the session cookies: the operator can request fewer claims (the provider's Scope or UseUserInfo) or raise Auth:Session:MaxCookieBytes."],
+  ["session_too_large", "The identity is too large to keep: the operator can request fewer claims (the provider's Scope or UseUserInfo) or raise Auth:Session:MaxCookieBytes (cookie sessions) or Auth:Session:MaxStoredBytes (the Redis store)."],
 ]);
 
 const $ = (id) => document.getElementById(id);

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using AuthApi.Contracts;
+using AuthApi.Logging;
 using AuthApi.Options;
 using AuthApi.Provider;
 using AuthApi.Redis;
@@ -29,6 +31,10 @@ internal sealed class LoginCallback(
     AuthApiMetrics metrics,
     ILogger<LoginCallback> logger)
 {
+    // A session too large for Redis is logged with its largest claims, each name cut to a length a log line can carry.
+    private const int MaxClaimsNamed = 5;
+    private const int MaxClaimNameLength = 64;
+
     /// <summary>Completes the login a GET to the redirect URI answers (response mode query) and returns where to redirect the browser.</summary>
     /// <param name="callbackPath">What follows <c>/oauth2callback</c> in the path the browser came back to: "" or "/{segment}".</param>
     public Task<string> CompleteAsync(HttpContext context, CallbackRequest request, string callbackPath, CancellationToken cancellationToken) =>
@@ -162,7 +168,14 @@ internal sealed class LoginCallback(
         }
         if (!written.Written)
         {
-            logger.SessionTooLarge(login.Provider, written.CookieBytes, options.Value.Session.MaxCookieBytes);
+            if (options.Value.Session.Store == SessionStoreKind.Redis)
+            {
+                logger.StoredSessionTooLarge(login.Provider, written.StoredBytes, options.Value.Session.MaxStoredBytes, LargestClaims(session), Utf8Length(sessionTokens.AccessToken), Utf8Length(sessionTokens.RefreshToken));
+            }
+            else
+            {
+                logger.SessionTooLarge(login.Provider, written.CookieBytes, options.Value.Session.MaxCookieBytes);
+            }
             metrics.LoginFailed(login.Provider, ErrorCodes.SessionTooLarge);
             return WithError(login.ReturnUrl, ErrorCodes.SessionTooLarge);
         }
@@ -242,4 +255,13 @@ internal sealed class LoginCallback(
     private static string MethodOf(string responseMode) => responseMode == ProviderOptions.FormPostResponseMode ? "POST" : "GET";
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>The session's largest claims by name and size, for a log line saying what to trim: never a value.</summary>
+    private static string LargestClaims(UserSession session) => string.Join(", ", session.Claims
+        .Select(claim => (Name: claim.Key, Bytes: Utf8Length(claim.Key) + Utf8Length(claim.Value.GetRawText())))
+        .OrderByDescending(claim => claim.Bytes)
+        .Take(MaxClaimsNamed)
+        .Select(claim => $"{LogText.Escaped(claim.Name.Length > MaxClaimNameLength ? claim.Name[..MaxClaimNameLength] + "…" : claim.Name)} ({claim.Bytes} bytes)"));
+
+    private static int Utf8Length(string? text) => text is null ? 0 : Encoding.UTF8.GetByteCount(text);
 }

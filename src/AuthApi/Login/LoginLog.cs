@@ -17,6 +17,9 @@ internal static partial class LoginLog
     [LoggerMessage(EventId = 13, EventName = "SessionTooLarge", Level = LogLevel.Error, Message = "Login with provider {Provider} failed: the session needs {Size} cookie bytes, over Auth:Session:MaxCookieBytes ({Max}). Keep sessions in Redis (Auth:Redis and Auth:Session:Store=Redis: one small cookie whatever the identity's size), or ask the provider for fewer claims (a narrower Auth:Providers:{Provider}:Scope, no group claims in the ID token, Auth:Providers:{Provider}:UseUserInfo=false when userinfo repeats them), or raise Auth:Session:MaxCookieBytes if every proxy in front of AuthApi accepts a Cookie header that large.")]
     public static partial void SessionTooLarge(this ILogger logger, string provider, int size, int max);
 
+    [LoggerMessage(EventId = 87, EventName = "StoredSessionTooLarge", Level = LogLevel.Error, Message = "Login with provider {Provider} failed: the session would take {Size} bytes in Redis, over Auth:Session:MaxStoredBytes ({Max}). Largest claims: {LargestClaims}; access token {AccessTokenBytes} bytes, refresh token {RefreshTokenBytes} bytes. Ask the provider for fewer or smaller claims (a narrower Auth:Providers:{Provider}:Scope, no group claims in the ID token or access token, Auth:Providers:{Provider}:UseUserInfo=false when userinfo repeats them), or raise Auth:Session:MaxStoredBytes: each session costs its size in Redis's memory, up to Auth:Session:MaxPerUser sessions per user.")]
+    public static partial void StoredSessionTooLarge(this ILogger logger, string provider, int size, int max, string largestClaims, int accessTokenBytes, int refreshTokenBytes);
+
     [LoggerMessage(EventId = 14, EventName = "UserInfoUnavailable", Level = LogLevel.Warning, Message = "Userinfo of provider {Provider} is unavailable ({Reason}); the login goes on with the ID token's claims")]
     public static partial void UserInfoUnavailable(this ILogger logger, string provider, LogText reason);
 

@@ -116,6 +116,14 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .InclusiveBetween(4096, 64 * 1024)
             .WithMessage("Auth:Session:MaxCookieBytes must be between 4096 and 65536.");
 
+        RuleFor(o => o.Session.MaxStoredBytes)
+            .InclusiveBetween(8 * 1024, 1024 * 1024)
+            .WithMessage("Auth:Session:MaxStoredBytes must be between 8192 (an ordinary login's session takes 2 to 8 KB in Redis) and 1048576; the default is 65536.");
+
+        RuleFor(o => o.Session.MaxPerUser)
+            .InclusiveBetween(1, 10_000)
+            .WithMessage("Auth:Session:MaxPerUser must be between 1 and 10000 (the default is 50); raise it for an account many people share, there is no setting without a cap.");
+
         RuleFor(o => o.Redis)
             .Must(BeRedisConfiguration)
             .WithMessage("Auth:Redis is not a StackExchange.Redis connection string; write host:port with options after commas, e.g. redis:6379,password=secret,ssl=true.");

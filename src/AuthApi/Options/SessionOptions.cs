@@ -20,4 +20,16 @@ public sealed class SessionOptions
 
     /// <summary>Most bytes all session cookies together may take. Defaults to 12 KB.</summary>
     public int MaxCookieBytes { get; set; } = 12 * 1024;
+
+    /// <summary>
+    /// Most bytes the Redis store keeps of one session: its encrypted identity (claims, ID token) and tokens together. A login
+    /// over it fails with <c>session_too_large</c>; a refresh that would take the session over it ends the session. Defaults to 64 KB.
+    /// </summary>
+    public int MaxStoredBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Most live sessions a user (provider and <c>sub</c>) has in the Redis store: a login beyond it ends the user's least recently
+    /// seen sessions first. Defaults to 50.
+    /// </summary>
+    public int MaxPerUser { get; set; } = 50;
 }

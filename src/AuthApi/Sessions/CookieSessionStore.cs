@@ -44,8 +44,8 @@ internal sealed class CookieSessionStore(CookieJar jar, EndedSessions endedSessi
     public ValueTask<SessionWrite> CreateAsync(HttpContext context, NewSession session) =>
         ValueTask.FromResult(TryWrite(context, session.Session, session.Tokens));
 
-    public ValueTask<bool> SaveTokensAsync(HttpContext context, UserSession session, SessionTokens tokens, long fence) =>
-        ValueTask.FromResult(TryWrite(context, session, tokens).Written);
+    public ValueTask<TokensWrite> SaveTokensAsync(HttpContext context, UserSession session, SessionTokens tokens, long fence) =>
+        ValueTask.FromResult(TryWrite(context, session, tokens).Written ? TokensWrite.Written : TokensWrite.TooLarge);
 
     public async ValueTask EndAsync(HttpContext context, UserSession session)
     {

@@ -25,7 +25,8 @@ internal sealed class RedisSessionStore(
     ActiveSessionIndex activeSessions,
     IDataProtectionProvider dataProtection,
     IOptions<AuthOptions> options,
-    TimeProvider time) : ISessionStore
+    TimeProvider time,
+    ILogger<RedisSessionStore> logger) : ISessionStore
 {
     private const string HandlePurpose = "AuthApi.Session.Handle.v1";
     // v2: the ID token moved from the tokens into the identity; v1 sessions fail to unprotect and read as no session.
@@ -51,10 +52,12 @@ internal sealed class RedisSessionStore(
         return 1
         """);
 
-    // Writes refreshed tokens unless tokens of a later refresh (a higher fence) are already there.
+    // Writes refreshed tokens unless tokens of a later refresh (a higher fence) are already there, or they would take the
+    // session over Auth:Session:MaxStoredBytes (2).
     private static readonly LuaScript WriteTokens = LuaScript.Prepare("""
         if redis.call('exists', @key) == 0 then return 0 end
         if tonumber(redis.call('hget', @key, 'tokensFence') or '0') >= tonumber(@fence) then return 1 end
+        if redis.call('hstrlen', @key, 'identity') + string.len(@tokens) > tonumber(@maxBytes) then return 2 end
         redis.call('hset', @key, 'tokens', @tokens, 'tokensFence', @fence)
         return 1
         """);
@@ -85,7 +88,7 @@ internal sealed class RedisSessionStore(
             DeleteCookies(context);
             return null;
         }
-        cache.Set(session.Id, new CachedSession(session, now));
+        cache.Set(session.Id, read with { Session = session, LastSeenAt = now }, read.IdentityBytes);
         activeSessions.Slide(session.Id, EndOf(session));
         return session;
     }
@@ -98,6 +101,13 @@ internal sealed class RedisSessionStore(
         var now = time.GetUtcNow();
         var key = RedisKeys.Session(session.Id);
         var userAgent = context.Request.Headers.UserAgent.ToString();
+        var identity = Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession);
+        var storedTokens = Protect(tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens);
+        if (identity.Length + storedTokens.Length > options.Value.Session.MaxStoredBytes)
+        {
+            return new SessionWrite(false, 0, identity.Length + storedTokens.Length);
+        }
+        await EndLeastRecentlySeenAsync(session);
         // The lists first: a crash before the session is written leaves entries readers drop, never a session no list has.
         await Task.WhenAll(
             index.AddAsync(RedisKeys.UserSessions(session.User), session.Id),
@@ -105,8 +115,8 @@ internal sealed class RedisSessionStore(
         var write = redis.Database.CreateTransaction();
         _ = write.HashSetAsync(key,
         [
-            new(IdentityField, Protect(session, IdentityPurpose, SessionCookieJson.Compact.UserSession)),
-            new(TokensField, Protect(tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens)),
+            new(IdentityField, identity),
+            new(TokensField, storedTokens),
             new(CreatedAtField, session.IssuedAt.ToUnixTimeMilliseconds()),
             new(LastSeenAtField, now.ToUnixTimeMilliseconds()),
             new(UserAgentField, userAgent.Length > MaxUserAgentLength ? userAgent[..MaxUserAgentLength] : userAgent),
@@ -120,15 +130,21 @@ internal sealed class RedisSessionStore(
         return new SessionWrite(true, handle.Length);
     }
 
-    public async ValueTask<bool> SaveTokensAsync(HttpContext context, UserSession session, SessionTokens tokens, long fence)
+    public async ValueTask<TokensWrite> SaveTokensAsync(HttpContext context, UserSession session, SessionTokens tokens, long fence)
     {
         var written = await WriteTokens.EvaluateAsync(redis.Database, new
         {
             key = RedisKeys.Session(session.Id),
             tokens = Protect(tokens, TokensPurpose, SessionCookieJson.Compact.SessionTokens),
             fence = fence.ToString(CultureInfo.InvariantCulture),
+            maxBytes = options.Value.Session.MaxStoredBytes,
         });
-        return (long)written == 1;
+        return (long)written switch
+        {
+            1 => TokensWrite.Written,
+            2 => TokensWrite.TooLarge,
+            _ => TokensWrite.SessionGone,
+        };
     }
 
     public async ValueTask EndAsync(HttpContext context, UserSession session)
@@ -221,8 +237,8 @@ internal sealed class RedisSessionStore(
         {
             return null;
         }
-        var read = new CachedSession(session, fields[1].IsNull ? session.IssuedAt : DateTimeOffset.FromUnixTimeMilliseconds((long)fields[1]));
-        cache.Set(id, read);
+        var read = new CachedSession(session, fields[1].IsNull ? session.IssuedAt : DateTimeOffset.FromUnixTimeMilliseconds((long)fields[1]), fields[0].Length());
+        cache.Set(id, read, read.IdentityBytes);
         return read;
     }
 
@@ -236,6 +252,29 @@ internal sealed class RedisSessionStore(
             expiresInMs = (long)RedisExpiry.Until(EndOf(session), time).TotalMilliseconds,
         });
         return (long)touched == 1;
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="newSession"/> under <c>Auth:Session:MaxPerUser</c>: the user's least recently seen sessions
+    /// end as if the user ended them at <c>/me/sessions</c>. One session at a time (a cluster keeps each in its own slot), and
+    /// before the new session is written, so a Redis failure here fails the login with nothing of it stored. The sessions are
+    /// read only when the user's list is long enough to hold that many.
+    /// </summary>
+    private async Task EndLeastRecentlySeenAsync(UserSession newSession)
+    {
+        var maxPerUser = options.Value.Session.MaxPerUser;
+        if (await index.CountAsync(RedisKeys.UserSessions(newSession.User)) < maxPerUser)
+        {
+            return;
+        }
+        var others = await ListAsync(newSession);
+        foreach (var old in others.OrderByDescending(other => other.LastSeenAt).ThenByDescending(other => other.CreatedAt).Skip(maxPerUser - 1))
+        {
+            if (await EndOneAsync(newSession, old.Id))
+            {
+                logger.SessionOverUserLimitEnded(SessionLog.IdHash(old.Id), newSession.Provider, old.LastSeenAt, maxPerUser);
+            }
+        }
     }
 
     /// <summary>The session first, then what lists it: a crash between them leaves a list entry readers drop.</summary>
@@ -270,6 +309,6 @@ internal sealed class RedisSessionStore(
         }
     }
 
-    /// <summary>A session as read from Redis, with when it was last seen (written at most once a minute).</summary>
-    private sealed record CachedSession(UserSession Session, DateTimeOffset LastSeenAt);
+    /// <summary>A session as read from Redis, with when it was last seen (written at most once a minute) and its identity's stored size.</summary>
+    private sealed record CachedSession(UserSession Session, DateTimeOffset LastSeenAt, long IdentityBytes);
 }

@@ -26,6 +26,9 @@ internal sealed class SessionIndex(RedisConnection redis, IOptions<AuthOptions> 
 
     public Task RemoveAsync(RedisKey index, string sessionId) => redis.Database.SortedSetRemoveAsync(index, sessionId);
 
+    /// <summary>How many entries the list has, those of sessions gone but not yet removed included: never fewer than its live sessions.</summary>
+    public Task<long> CountAsync(RedisKey index) => redis.Database.SortedSetLengthAsync(index);
+
     public async Task<bool> ContainsAsync(RedisKey index, string sessionId) =>
         await redis.Database.SortedSetScoreAsync(index, sessionId) is not null;
 

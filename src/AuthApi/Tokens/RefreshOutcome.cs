@@ -2,7 +2,10 @@ using AuthApi.Sessions;
 
 namespace AuthApi.Tokens;
 
-/// <summary>How a refresh ended: new tokens, nothing to refresh with, refused by the provider (the session ends), or failed for now.</summary>
+/// <summary>
+/// How a refresh ended: new tokens, nothing to refresh with, refused by the provider or too large to store (the session ends),
+/// or failed for now.
+/// </summary>
 internal enum RefreshOutcomeKind
 {
     Refreshed,

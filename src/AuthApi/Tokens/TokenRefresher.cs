@@ -38,21 +38,32 @@ internal sealed class TokenRefresher(
 
     /// <summary>
     /// Refreshes the request's session and answers with its cookies: rewritten after a refresh, deleted and the session
-    /// ended when the provider refused the refresh token. A refreshed session too large to write counts as failed.
+    /// ended when the provider refused the refresh token, or when the new tokens would take the session over the store's
+    /// size limit (kept, the session would fail every later refresh the same way). A session gone meanwhile counts as failed.
     /// </summary>
     public async Task<RefreshOutcome> RefreshSessionAsync(HttpContext context, UserSession session, SessionTokens tokens, CancellationToken cancellationToken)
     {
         var outcome = await RefreshAsync(session, tokens, cancellationToken);
-        switch (outcome.Kind)
+        if (outcome.Kind == RefreshOutcomeKind.Refreshed)
         {
-            case RefreshOutcomeKind.Refreshed when !await sessions.SaveTokensAsync(context, session, outcome.Tokens!, outcome.Fence):
-                return RefreshOutcome.Failed;
-            case RefreshOutcomeKind.Rejected:
-                await sessions.EndAsync(context, session);
-                break;
+            switch (await sessions.SaveTokensAsync(context, session, outcome.Tokens!, outcome.Fence))
+            {
+                case TokensWrite.SessionGone:
+                    return RefreshOutcome.Failed;
+                case TokensWrite.TooLarge:
+                    logger.RefreshedSessionTooLarge(session.Provider, SizeLimitKey);
+                    await sessions.EndAsync(context, session);
+                    return RefreshOutcome.Rejected;
+            }
+        }
+        else if (outcome.Kind == RefreshOutcomeKind.Rejected)
+        {
+            await sessions.EndAsync(context, session);
         }
         return outcome;
     }
+
+    private string SizeLimitKey => options.Value.Session.Store == SessionStoreKind.Redis ? "Auth:Session:MaxStoredBytes" : "Auth:Session:MaxCookieBytes";
 
     private Task<RefreshOutcome> RefreshAsync(UserSession session, SessionTokens tokens, CancellationToken cancellationToken)
     {

@@ -120,6 +120,9 @@ public sealed class TestProvider : IDisposable
     /// <summary>How long a refresh grant takes to answer, so concurrent callers all arrive while it is in flight.</summary>
     public TimeSpan RefreshDelay { get; set; }
 
+    /// <summary>Characters added to each access token a refresh grant issues (a user given more groups meanwhile). Defaults to 0.</summary>
+    public int RefreshedAccessTokenPadding { get; set; }
+
     /// <summary>Every refresh token issued so far stops working (the user revoked the app's access).</summary>
     public void RevokeAllRefreshTokens() => _refreshTokens.Clear();
 
@@ -281,7 +284,7 @@ public sealed class TestProvider : IDisposable
         {
             return Json(400, new { error = "invalid_grant" });
         }
-        var accessToken = "access-" + Guid.NewGuid().ToString("N");
+        var accessToken = "access-" + Guid.NewGuid().ToString("N") + new string('g', RefreshedAccessTokenPadding);
         var nextRefreshToken = RotateRefreshTokens ? "refresh-" + Guid.NewGuid().ToString("N") : refreshToken;
         _accessTokens[accessToken] = grant;
         _refreshTokens[nextRefreshToken] = grant;

@@ -42,6 +42,27 @@ public sealed class AuthOptionsValidatorTests : IDisposable
     }
 
     [Theory]
+    [InlineData(4096)]
+    [InlineData(2 * 1024 * 1024)]
+    public void AStoredSessionLimitOutsideItsRangeIsReported(int maxStoredBytes)
+    {
+        var problems = Validate(options => options.Session.MaxStoredBytes = maxStoredBytes);
+
+        Assert.Contains("Auth:Session:MaxStoredBytes must be between 8192", Assert.Single(problems));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(10_001)]
+    public void ASessionsPerUserLimitOutsideItsRangeIsReported(int maxPerUser)
+    {
+        var problems = Validate(options => options.Session.MaxPerUser = maxPerUser);
+
+        Assert.Contains("Auth:Session:MaxPerUser must be between 1 and 10000", Assert.Single(problems));
+    }
+
+    [Theory]
     [InlineData("redis:6379,password=secret,ssl=true", 0)]
     [InlineData("redis:6379,asyncTimeout=soon", 1)]
     [InlineData(",,,", 1)]

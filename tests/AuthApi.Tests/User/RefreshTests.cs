@@ -109,6 +109,22 @@ public sealed class RefreshTests
     }
 
     [Fact]
+    public async Task ARefreshWhoseTokensNoLongerFitTheCookiesEndsTheSession()
+    {
+        await using var app = new TestApp(settings => settings["Auth:Session:MaxCookieBytes"] = "4096");
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser);
+        app.Provider.RefreshedAccessTokenPadding = 5_000;
+
+        var refreshed = await RefreshAsync(browser);
+
+        await ProblemAssert.IsAsync(refreshed, HttpStatusCode.Unauthorized, "session_ended");
+        Assert.Contains("authapi.session", refreshed.DeletedCookies());
+        Assert.False((await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean());
+        Assert.Single(app.Factory.Logs.Lines, line => line.Contains("over Auth:Session:MaxCookieBytes; the session ends", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ConcurrentRefreshesShareOneGrantAndKeepTheSession()
     {
         await using var app = new TestApp();
