@@ -61,6 +61,12 @@ public static class ErrorCodes
     /// <summary>504: a route's upstream did not answer within the route's <c>Timeout</c>; the detail names the route.</summary>
     public const string UpstreamTimeout = "upstream_timeout";
 
+    /// <summary>
+    /// 400: a proxied path holding '\', an encoded '\' or '/', or an encoded dot segment, which an upstream could resolve outside
+    /// the route's destination; the upstream is not called.
+    /// </summary>
+    public const string InvalidPath = "invalid_path";
+
     /// <summary>404: no such endpoint.</summary>
     public const string NotFound = "not_found";
 

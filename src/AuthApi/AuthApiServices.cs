@@ -63,13 +63,12 @@ public static class AuthApiServices
         services.AddSingleton<CookieJar>();
         services.AddSessionStore();
 
-        // Login: /login, the callback, their cookies and their rate limit per client address.
+        // Login: /login, the callback and their cookies.
         services.AddSingleton<IValidator<LoginRequest>, LoginRequestValidator>();
         services.AddSingleton<LoginStart>();
         services.AddSingleton<LoginCookies>();
         services.AddSingleton<UsedStates>();
         services.AddSingleton<LoginCallback>();
-        services.AddLoginRateLimit();
 
         // Tokens: the single-flight refresh /me/tokens and the proxy share. User: which tokens /me/tokens exposes. Logout: the session's end here and at the provider, and the
         // provider's back-channel logout with the logout tokens it has used.
@@ -79,8 +78,9 @@ public static class AuthApiServices
         services.AddSingleton<BackChannelLogout>();
         services.AddSingleton<UsedLogoutTokens>();
 
-        // HTTP: client addresses from the listed proxies only, Problem Details, CORS for the SPA origins, the OpenAPI document.
+        // HTTP: client addresses from the listed proxies only, rate limits per client address, Problem Details, CORS for the SPA origins, the OpenAPI document.
         services.AddTrustedProxies();
+        services.AddClientRateLimits();
         services.AddAuthProblemDetails();
         // Response bodies from source-generated JSON (the contracts' context) before reflection: no reflection on /me's path.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AuthApiJsonContext.Default));

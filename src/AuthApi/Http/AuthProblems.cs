@@ -73,7 +73,7 @@ internal static class AuthProblems
     /// <summary>Answered with <c>Retry-After</c>: see <see cref="RetryAfterResults.WithRetryAfter"/>.</summary>
     public static ProblemHttpResult RateLimited() =>
         Create(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests",
-            "Too many logins from this address; retry after the number of seconds in Retry-After.");
+            "Too many requests from this address; retry after the number of seconds in Retry-After.");
 
     /// <summary>How long a client waits before retrying when Redis is away: the connection is retried in the background meanwhile.</summary>
     public static readonly TimeSpan SessionStoreRetryAfter = TimeSpan.FromSeconds(5);
@@ -104,6 +104,10 @@ internal static class AuthProblems
     public static ProblemHttpResult UpstreamTimeout(string route) =>
         Create(StatusCodes.Status504GatewayTimeout, ErrorCodes.UpstreamTimeout, "Upstream timeout",
             $"The upstream of proxy route '{route}' did not answer within the route's Timeout; retry later.");
+
+    public static ProblemHttpResult InvalidPath() =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidPath, "Invalid path",
+            "The path holds '\\', an encoded '\\' or '/' (%5C, %2F), or an encoded '.' or '..' segment (%2e): an upstream could resolve it outside the route's destination, so it was not forwarded.");
 
     public static ProblemHttpResult Create(int status, string errorCode, string title, string detail) =>
         TypedResults.Problem(

@@ -16,4 +16,13 @@ internal static partial class HttpLog
 
     [LoggerMessage(EventId = 32, EventName = "HttpFromUnlistedProxy", Level = LogLevel.Warning, Message = "A request arrived over http from {RemoteAddress} while Auth:RedirectUri is https: if a TLS-terminating proxy sends it, list the proxy's network in Auth:ForwardedHeaders:KnownNetworks so the client's address and scheme are known")]
     public static partial void HttpFromUnlistedProxy(this ILogger logger, string remoteAddress);
+
+    [LoggerMessage(EventId = 33, EventName = "RateLimited", Level = LogLevel.Debug, Message = "Rate limited {Path} for a client IP: over {Setting}")]
+    public static partial void RateLimited(this ILogger logger, LogText path, string setting);
+
+    [LoggerMessage(EventId = 72, EventName = "RateLimitPerInstance", Level = LogLevel.Warning, Message = "Redis does not answer the {Limit} rate limit ({Failure}): each instance counts {Setting} on its own until it does")]
+    public static partial void RateLimitPerInstance(this ILogger logger, string limit, string failure, string setting);
+
+    [LoggerMessage(EventId = 73, EventName = "RateLimitShared", Level = LogLevel.Information, Message = "Redis answers the {Limit} rate limit again: every instance shares {Setting}")]
+    public static partial void RateLimitShared(this ILogger logger, string limit, string setting);
 }

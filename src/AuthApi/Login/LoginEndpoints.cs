@@ -14,7 +14,7 @@ internal static class LoginEndpoints
 {
     public static RouteGroupBuilder MapLoginEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("").WithTags("Login").RequireRateLimiting(LoginRateLimit.PolicyName).AnswersNavigationsWithErrorPage();
+        var group = routes.MapGroup("").WithTags("Login").RequireRateLimiting(ClientRateLimit.Login.PolicyName).AnswersNavigationsWithErrorPage();
 
         group.MapGet("/login", StartLogin)
             .WithName("StartLogin")

@@ -28,13 +28,4 @@ internal static partial class LoginLog
 
     [LoggerMessage(EventId = 16, EventName = "CallbackFormRefused", Level = LogLevel.Warning, Message = "A POST to the redirect URI was refused with 400 invalid_request: {Reason}")]
     public static partial void CallbackFormRefused(this ILogger logger, LogText reason);
-
-    [LoggerMessage(EventId = 33, EventName = "RateLimited", Level = LogLevel.Debug, Message = "Rate limited {Path} for a client IP: over Auth:RateLimit:PermitsPerMinute")]
-    public static partial void RateLimited(this ILogger logger, LogText path);
-
-    [LoggerMessage(EventId = 72, EventName = "RateLimitPerInstance", Level = LogLevel.Warning, Message = "Redis does not answer the login rate limit ({Failure}): each instance counts Auth:RateLimit:PermitsPerMinute on its own until it does")]
-    public static partial void RateLimitPerInstance(this ILogger logger, string failure);
-
-    [LoggerMessage(EventId = 73, EventName = "RateLimitShared", Level = LogLevel.Information, Message = "Redis answers the login rate limit again: every instance shares Auth:RateLimit:PermitsPerMinute")]
-    public static partial void RateLimitShared(this ILogger logger);
 }

@@ -12,6 +12,7 @@ internal static class BackChannelLogoutEndpoints
             .RequireServerSideSessions()
             // The provider posts without a browser, so without cookies or an anti-forgery header; the signed token is the proof.
             .DisableAntiforgery()
+            .RequireRateLimiting(ClientRateLimit.BackChannelLogout.PolicyName)
             .DocumentsFormBody<LogoutTokenForm>()
             .WithName("BackChannelLogout")
             .WithTags("Logout")
@@ -21,6 +22,7 @@ internal static class BackChannelLogoutEndpoints
                 + "A token is accepted once; any defect answers 400 and ends nothing. Needs Auth:Session:Store=Redis.")
             .WithResponseDescription(StatusCodes.Status200OK, "The sessions the token names have ended (also when none was found); the body is empty.")
             .ProducesErrorCodes(StatusCodes.Status400BadRequest, ErrorCodes.InvalidLogoutToken)
+            .ProducesRateLimited()
             .ProducesErrorCodes(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SessionStoreUnavailable)
             .ProducesRetryAfter(StatusCodes.Status503ServiceUnavailable, AuthProblems.SessionStoreRetryAfter);
 

@@ -76,6 +76,10 @@ internal sealed partial class AuthOptionsValidator : AbstractValidator<AuthOptio
             .GreaterThanOrEqualTo(0)
             .WithMessage("Auth:RateLimit:PermitsPerMinute must be 0 (no limit) or more, e.g. 60.");
 
+        RuleFor(o => o.RateLimit.BackChannelPermitsPerMinute)
+            .GreaterThanOrEqualTo(0)
+            .WithMessage("Auth:RateLimit:BackChannelPermitsPerMinute must be 0 (no limit) or more, e.g. 600: a provider may end many sessions at once.");
+
         RuleFor(o => o.RateLimit.Ipv6PrefixLength)
             .InclusiveBetween(1, 128)
             .WithMessage("Auth:RateLimit:Ipv6PrefixLength must be between 1 and 128 (default 64: a subscriber's /64 counts as one client).");

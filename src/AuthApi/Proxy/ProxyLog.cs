@@ -14,4 +14,7 @@ internal static partial class ProxyLog
 
     [LoggerMessage(EventId = 82, EventName = "UpstreamCookieDropped", Level = LogLevel.Warning, Message = "Proxy route {Route}: the upstream set the cookie {CookieName}, which only AuthApi writes; it was not passed on")]
     public static partial void UpstreamCookieDropped(this ILogger logger, string route, LogText cookieName);
+
+    [LoggerMessage(EventId = 83, EventName = "ProxyPathRefused", Level = LogLevel.Warning, Message = "Proxy route {Route} refused a path holding {Defect}, which an upstream could resolve outside the route's destination: 400 invalid_path")]
+    public static partial void ProxyPathRefused(this ILogger logger, string route, string defect);
 }

@@ -4,6 +4,7 @@ using AuthApi.Options;
 using AuthApi.Sessions;
 using AuthApi.Telemetry;
 using AuthApi.Tokens;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 using Yarp.ReverseProxy.Model;
@@ -11,9 +12,10 @@ using Yarp.ReverseProxy.Model;
 namespace AuthApi.Proxy;
 
 /// <summary>
-/// Runs in YARP's pipeline before the forwarder: a <c>User</c> route needs the anti-forgery header and a session, whose
-/// access token (refreshed first when due) replaces any <c>Authorization</c>; every route drops AuthApi's cookies and
-/// <c>X-CSRF</c>. A failed forward becomes Problem Details naming the route.
+/// Runs in YARP's pipeline before the forwarder: every route refuses a path that could leave its destination
+/// (<see cref="ProxyPathValidator"/>); a <c>User</c> route needs the anti-forgery header and a session, whose access token
+/// (refreshed first when due) replaces any <c>Authorization</c>; every route drops AuthApi's cookies and <c>X-CSRF</c>. A
+/// failed forward becomes Problem Details naming the route.
 /// </summary>
 internal sealed class ProxyRequestGate(RequestDelegate next)
 {
@@ -25,10 +27,15 @@ internal sealed class ProxyRequestGate(RequestDelegate next)
         ILogger<ProxyRequestGate> logger)
     {
         var route = context.GetReverseProxyFeature().Route.Config;
-        var refusal = ProxyRoutes.TokenModeOf(route) == ProxyTokenMode.User
-            ? await AuthorizeAsync(context, route.RouteId, sessions, refresher, metrics)
-            : null;
-        if (refusal is not null)
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        if (ProxyPathValidator.Refusal(context.Request.Path.Value ?? "", rawTarget) is { } defect)
+        {
+            // The path stays out of the log line: the defect says what was found.
+            logger.ProxyPathRefused(route.RouteId, defect);
+            await AuthProblems.InvalidPath().ExecuteAsync(context);
+        }
+        else if (ProxyRoutes.TokenModeOf(route) == ProxyTokenMode.User
+            && await AuthorizeAsync(context, route.RouteId, sessions, refresher, metrics) is { } refusal)
         {
             logger.ProxyRefused(route.RouteId, refusal.ProblemDetails.Extensions["errorCode"] as string ?? "");
             await refusal.ExecuteAsync(context);

@@ -54,8 +54,11 @@ internal static class RedisKeys
     /// <summary>A back-channel logout token's <c>jti</c>, remembered until the token expires.</summary>
     public static RedisKey LogoutTokenId(string provider, string jti) => $"authapi:logout-token:{provider}:{jti}";
 
-    /// <summary>A client address's requests to the login routes in one minute-long window (its number from the service's clock).</summary>
-    public static RedisKey LoginRate(string clientIp, long window) => $"authapi:login-rate:{{{clientIp}}}:{window}";
+    /// <summary>
+    /// A client's requests under one rate limit (<c>login</c>, <c>backchannel-logout</c>) in one minute-long window (its number
+    /// from the service's clock).
+    /// </summary>
+    public static RedisKey ClientRate(string limit, string client, long window) => $"authapi:{limit}-rate:{{{client}}}:{window}";
 
     private static string Issued(string issuer, string value) => $"{issuer.Length}:{issuer}:{value}";
 }

@@ -72,7 +72,7 @@ public sealed class RateLimitTests
     [InlineData("2001:db8:1:2:3:4:5:6", 128, "2001:db8:1:2:3:4:5:6/128")]
     [InlineData("2001:db8:1:2:3:4:5:6", 61, "2001:db8:1::/61")]
     public void AClientIsItsIpv4AddressOrItsIpv6Network(string address, int prefixLength, string key) =>
-        Assert.Equal(key, AuthApi.Login.RateLimitClient.KeyOf(System.Net.IPAddress.Parse(address), prefixLength));
+        Assert.Equal(key, AuthApi.Http.RateLimitClient.KeyOf(System.Net.IPAddress.Parse(address), prefixLength));
 
     [Fact]
     public async Task OtherEndpointsAreNotLimited()

@@ -471,6 +471,7 @@ public sealed class AuthOptionsValidatorTests : IDisposable
     [InlineData("Auth:ForwardedHeaders:KnownNetworks", "10.0.0.0/33")]
     [InlineData("Auth:ForwardedHeaders:KnownNetworks", "proxy.internal")]
     [InlineData("Auth:RateLimit:PermitsPerMinute", "-1")]
+    [InlineData("Auth:RateLimit:BackChannelPermitsPerMinute", "-1")]
     [InlineData("Auth:ProviderMaxResponseBytes", "100")]
     [InlineData("Auth:Providers:google:AuthorizeParameters:max_age", "an hour")]
     public void OutOfRangeSecuritySettingIsReported(string key, string value)
@@ -484,6 +485,9 @@ public sealed class AuthOptionsValidatorTests : IDisposable
                     break;
                 case "Auth:RateLimit:PermitsPerMinute":
                     options.RateLimit.PermitsPerMinute = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "Auth:RateLimit:BackChannelPermitsPerMinute":
+                    options.RateLimit.BackChannelPermitsPerMinute = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 case "Auth:ProviderMaxResponseBytes":
                     options.ProviderMaxResponseBytes = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);

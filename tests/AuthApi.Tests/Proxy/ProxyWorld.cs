@@ -32,4 +32,19 @@ internal static class ProxyWorld
         }
         return browser.SendAsync(request);
     }
+
+    /// <summary>
+    /// A GET whose request target is sent exactly as written (a browser on Kestrel): the usual <see cref="Uri"/> would turn
+    /// '\' into '/' and resolve <c>%2e%2e</c> segments before the request leaves.
+    /// </summary>
+    public static Task<HttpResponseMessage> SendRawAsync(this HttpClient browser, string target, bool csrf = true)
+    {
+        var url = new Uri(browser.BaseAddress!.GetLeftPart(UriPartial.Authority) + target, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (csrf)
+        {
+            request.Headers.Add("X-CSRF", "1");
+        }
+        return browser.SendAsync(request);
+    }
 }

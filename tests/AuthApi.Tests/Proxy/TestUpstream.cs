@@ -4,11 +4,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace AuthApi.Tests.Proxy;
 
-/// <summary>What the upstream API received: the request line and the headers the proxy may touch.</summary>
-public sealed record UpstreamRequest(string Method, string PathAndQuery, string? Authorization, string? Cookie, bool HasCsrfHeader, IReadOnlyDictionary<string, string> Headers);
+/// <summary>
+/// What the upstream API received: the request line (<see cref="RawTarget"/> as sent, <see cref="PathAndQuery"/> as Kestrel
+/// decoded it) and the headers the proxy may touch.
+/// </summary>
+public sealed record UpstreamRequest(string Method, string PathAndQuery, string? Authorization, string? Cookie, bool HasCsrfHeader, IReadOnlyDictionary<string, string> Headers, string RawTarget);
 
 /// <summary>An upstream API on Kestrel (loopback, a free port) that records every request and answers as the test sets it.</summary>
 public sealed class TestUpstream : IAsyncDisposable
@@ -52,7 +56,8 @@ public sealed class TestUpstream : IAsyncDisposable
             request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null,
             request.Headers.Cookie.Count > 0 ? request.Headers.Cookie.ToString() : null,
             request.Headers.ContainsKey("X-CSRF"),
-            request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+            request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget));
         if (Answer is not null)
         {
             await Answer(context);

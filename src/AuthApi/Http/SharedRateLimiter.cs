@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
 
-namespace AuthApi.Login;
+namespace AuthApi.Http;
 
-/// <summary>One client address's partition of the login rate limit with <c>Auth:Redis</c>: each request is counted by <see cref="SharedLoginWindow"/>.</summary>
-internal sealed class SharedLoginLimiter(string clientIp, SharedLoginWindow window, TimeProvider time) : RateLimiter
+/// <summary>One client's partition of a rate limit with <c>Auth:Redis</c>: each request is counted by <see cref="SharedRateWindow"/>.</summary>
+internal sealed class SharedRateLimiter(string client, SharedRateWindow window, TimeProvider time) : RateLimiter
 {
     private long _lastUsed = time.GetTimestamp();
 
@@ -13,11 +13,11 @@ internal sealed class SharedLoginLimiter(string clientIp, SharedLoginWindow wind
     public override RateLimiterStatistics? GetStatistics() => null;
 
     // RateLimitingMiddleware tries this synchronous path first and AcquireAsync after a refusal: one Redis call, made there.
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) => LoginRateLease.NotYetCounted;
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => SharedRateLease.NotYetCounted;
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _lastUsed, time.GetTimestamp());
-        return window.AcquireAsync(clientIp, cancellationToken);
+        return window.AcquireAsync(client, cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace AuthApi.Login;
+namespace AuthApi.Http;
 
-/// <summary>Who the login rate limit counts: an IPv4 address, or the network of an IPv6 one (<c>Auth:RateLimit:Ipv6PrefixLength</c>).</summary>
+/// <summary>Who a rate limit counts: an IPv4 address, or the network of an IPv6 one (<c>Auth:RateLimit:Ipv6PrefixLength</c>).</summary>
 internal static class RateLimitClient
 {
     /// <summary>The client's key: <c>192.0.2.7</c>, or <c>2001:db8:1:2::/64</c> for every address of that network.</summary>

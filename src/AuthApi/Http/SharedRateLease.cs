@@ -1,18 +1,18 @@
 using System.Threading.RateLimiting;
 
-namespace AuthApi.Login;
+namespace AuthApi.Http;
 
 /// <summary>The shared window's answer to one request: let through, or refused with the time left in the window.</summary>
-internal sealed class LoginRateLease : RateLimitLease
+internal sealed class SharedRateLease : RateLimitLease
 {
-    public static readonly LoginRateLease Acquired = new(true, null);
+    public static readonly SharedRateLease Acquired = new(true, null);
 
     /// <summary>Refused before Redis was asked: the middleware then asks again, asynchronously.</summary>
-    public static readonly LoginRateLease NotYetCounted = new(false, null);
+    public static readonly SharedRateLease NotYetCounted = new(false, null);
 
     private readonly TimeSpan? _retryAfter;
 
-    private LoginRateLease(bool isAcquired, TimeSpan? retryAfter)
+    private SharedRateLease(bool isAcquired, TimeSpan? retryAfter)
     {
         IsAcquired = isAcquired;
         _retryAfter = retryAfter;
@@ -22,7 +22,7 @@ internal sealed class LoginRateLease : RateLimitLease
 
     public override IEnumerable<string> MetadataNames => _retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
 
-    public static LoginRateLease Refused(TimeSpan retryAfter) => new(false, retryAfter);
+    public static SharedRateLease Refused(TimeSpan retryAfter) => new(false, retryAfter);
 
     public override bool TryGetMetadata(string metadataName, out object? metadata)
     {
