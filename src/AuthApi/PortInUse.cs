@@ -1,5 +1,3 @@
-using AuthApi.Logging;
-
 namespace AuthApi;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using AuthApi.Sessions;
 using StackExchange.Redis;
 
 namespace AuthApi.Redis;
@@ -45,7 +44,8 @@ internal static class RedisKeys
     /// The IDs of a user's server-side sessions, scored by when each was created. The issuer is written with its length first:
     /// an issuer and a <c>sub</c> may both hold colons, and no two users may share a key.
     /// </summary>
-    public static RedisKey UserSessions(UserKey user) => $"authapi:sessions-by-user:{user.Provider}:{Issued(user.Issuer, user.Subject)}";
+    public static RedisKey UserSessions(string provider, string issuer, string subject) =>
+        $"authapi:sessions-by-user:{provider}:{Issued(issuer, subject)}";
 
     /// <summary>The IDs of the sessions started by one session at the provider (its issuer's <c>sid</c>), scored as above.</summary>
     public static RedisKey ProviderSessions(string provider, string issuer, string sid) =>

@@ -110,7 +110,7 @@ internal sealed class RedisSessionStore(
         await EndLeastRecentlySeenAsync(session);
         // The lists first: a crash before the session is written leaves entries readers drop, never a session no list has.
         await Task.WhenAll(
-            index.AddAsync(RedisKeys.UserSessions(session.User), session.Id),
+            index.AddAsync(session.User.SessionsKey, session.Id),
             string.IsNullOrEmpty(providerSid) ? Task.CompletedTask : index.AddAsync(RedisKeys.ProviderSessions(session.Provider, session.Issuer, providerSid), session.Id));
         var write = redis.Database.CreateTransaction();
         _ = write.HashSetAsync(key,
@@ -162,7 +162,7 @@ internal sealed class RedisSessionStore(
     /// <summary>The user's sessions, most recently seen first.</summary>
     public async Task<List<ActiveSession>> ListAsync(UserSession current)
     {
-        var sessions = await index.ReadAsync(RedisKeys.UserSessions(current.User), async id =>
+        var sessions = await index.ReadAsync(current.User.SessionsKey, async id =>
         {
             var fields = await redis.Database.HashGetAsync(RedisKeys.Session(id), [CreatedAtField, LastSeenAtField, UserAgentField]);
             return fields[0].IsNull
@@ -180,7 +180,7 @@ internal sealed class RedisSessionStore(
     /// <summary>Ends one of the user's sessions by its ID; false when the user has no session of that ID.</summary>
     public async Task<bool> EndOneAsync(UserSession user, string sessionId)
     {
-        if (!await index.ContainsAsync(RedisKeys.UserSessions(user.User), sessionId)
+        if (!await index.ContainsAsync(user.User.SessionsKey, sessionId)
             || await FetchAsync(sessionId) is not { } found)
         {
             return false;
@@ -193,7 +193,7 @@ internal sealed class RedisSessionStore(
     public async Task<List<SessionTokens>> EndAllAsync(UserKey user)
     {
         var ended = new List<SessionTokens>();
-        foreach (var found in await index.ReadAsync(RedisKeys.UserSessions(user), FetchAsync))
+        foreach (var found in await index.ReadAsync(user.SessionsKey, FetchAsync))
         {
             if (await ReadStoredTokensAsync(found.Session) is { } tokens)
             {
@@ -263,7 +263,7 @@ internal sealed class RedisSessionStore(
     private async Task EndLeastRecentlySeenAsync(UserSession newSession)
     {
         var maxPerUser = options.Value.Session.MaxPerUser;
-        if (await index.CountAsync(RedisKeys.UserSessions(newSession.User)) < maxPerUser)
+        if (await index.CountAsync(newSession.User.SessionsKey) < maxPerUser)
         {
             return;
         }
@@ -282,7 +282,7 @@ internal sealed class RedisSessionStore(
     {
         await redis.Database.KeyDeleteAsync(RedisKeys.Session(session.Id));
         await Task.WhenAll(
-            index.RemoveAsync(RedisKeys.UserSessions(session.User), session.Id),
+            index.RemoveAsync(session.User.SessionsKey, session.Id),
             activeSessions.RemoveAsync(session.Id));
         await endedChannel.PublishAsync(session.Id);
     }

@@ -1,3 +1,6 @@
+using AuthApi.Redis;
+using StackExchange.Redis;
+
 namespace AuthApi.Sessions;
 
 /// <summary>
@@ -11,5 +14,8 @@ internal readonly record struct UserKey(string Provider, string Issuer, string S
     /// <c>https://accounts.google.com</c> as its ID tokens' <c>iss</c>: both are the https URL, so one user's sessions stay
     /// together whichever form a token carried.
     /// </summary>
+    /// <summary>The Redis store's list of this user's sessions.</summary>
+    public RedisKey SessionsKey => RedisKeys.UserSessions(Provider, Issuer, Subject);
+
     public static string IssuerOf(string iss) => iss.Contains("://", StringComparison.Ordinal) ? iss : "https://" + iss;
 }

@@ -1,4 +1,3 @@
-using AuthApi.Redis;
 using AuthApi.Sessions;
 
 namespace AuthApi.Tests.Sessions;
@@ -9,8 +8,8 @@ public sealed class UserKeyTests
     [Fact]
     public void AnIssuerAndSubSplitElsewhereAtAColonAreAnotherUsersKey()
     {
-        var first = RedisKeys.UserSessions(new UserKey("test", "https://idp.example:8443", "a:b"));
-        var second = RedisKeys.UserSessions(new UserKey("test", "https://idp.example:8443:a", "b"));
+        var first = new UserKey("test", "https://idp.example:8443", "a:b").SessionsKey;
+        var second = new UserKey("test", "https://idp.example:8443:a", "b").SessionsKey;
 
         Assert.NotEqual(first, second);
     }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace AuthApi.Logging;
+namespace AuthApi;
 
 /// <summary>
 /// Keeps failures that are reported elsewhere in one line from also filling the log with stack traces: an entry whose
