@@ -20,7 +20,8 @@ internal static class LoginEndpoints
             .WithName("StartLogin")
             .WithSummary("Start a login with a provider")
             .WithDescription("Redirects (302) to the provider's authorization endpoint with PKCE (S256), state and nonce, after setting a correlation cookie. With 'Accept: application/json' answers 200 with the authorization URL instead.")
-            .WithResponseDescription(StatusCodes.Status200OK, "The provider's authorization URL, because the request asked for Accept: application/json. The correlation cookie is set.",
+            .WithResponseDescription(StatusCodes.Status200OK, "The provider's authorization URL, because the request asked for Accept: application/json. The correlation cookie is set. "
+                + "To log in, open the URL in this same browser (from Swagger UI: copy it into a new tab); the provider sends the browser back to /oauth2callback, which sets the session.",
                 ("google", LoginExamples.AuthorizationUrl))
             .Produces(StatusCodes.Status302Found)
             .WithResponseDescription(StatusCodes.Status302Found, "To the provider's authorization endpoint, with PKCE (S256), state and nonce. The correlation cookie is set.")
