@@ -153,7 +153,7 @@ internal sealed class LoginCallback(
         var sessionTokens = new SessionTokens(
             session.Id,
             tokens.AccessToken.NullIfEmpty(),
-            tokens.RefreshToken.NullIfEmpty(),
+            TokenResponses.RefreshTokenOf(tokens),
             string.IsNullOrEmpty(tokens.AccessToken) ? null : AccessTokenExpiry.Of(tokens, provider, now),
             tokens.TokenType.NullIfEmpty(),
             tokens.Scope.NullIfEmpty());

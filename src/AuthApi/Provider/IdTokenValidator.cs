@@ -41,6 +41,7 @@ internal sealed class IdTokenValidator(ProviderJwtValidator jwts, IOptions<AuthO
         }
         if (expected.Nonce is not null
             && (!token.TryGetPayloadValue<string>("nonce", out var nonce)
+                || nonce is null // "nonce": null
                 || !Secrets.FixedTimeEquals(nonce, expected.Nonce)))
         {
             return "the nonce does not match the login's";

@@ -22,4 +22,44 @@ internal static class JsonObjects
         }
         return members;
     }
+
+    /// <summary>
+    /// False when a string or member name in the JSON is not valid UTF-16 (an escaped lone surrogate, <c>"\ud800"</c>): reading
+    /// it throws, here and in the libraries the JSON is handed to.
+    /// </summary>
+    public static bool HasValidText(JsonElement json)
+    {
+        try
+        {
+            ReadText(json);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static void ReadText(JsonElement json)
+    {
+        switch (json.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in json.EnumerateObject())
+                {
+                    _ = member.Name;
+                    ReadText(member.Value);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in json.EnumerateArray())
+                {
+                    ReadText(item);
+                }
+                break;
+            case JsonValueKind.String:
+                _ = json.GetString();
+                break;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AuthApi.Options;
 using Duende.IdentityModel.Client;
 
@@ -6,6 +7,12 @@ namespace AuthApi.Provider;
 /// <summary>The back-channel calls to a provider, made with Duende.IdentityModel: code exchange, refresh, userinfo, revocation.</summary>
 internal sealed class ProviderClient(IHttpClientFactory httpClientFactory, ClientAuthentication clientAuthentication, ILogger<ProviderClient> logger)
 {
+    /// <summary>Why a token, refresh or revocation answer in JSON is refused: the message of the <see cref="InvalidDataException"/> it becomes.</summary>
+    public const string UnusableAnswer = "the body is JSON but not one object of valid UTF-16 text";
+
+    /// <summary>Why a token or refresh answer's access token is refused (the message of the <see cref="InvalidDataException"/> it becomes).</summary>
+    public const string UnusableAccessToken = "the access token is not 1*VSCHAR (RFC 6749 Appendix A.12), so no Authorization header can carry it";
+
     public Task<TokenResponse> ExchangeCodeAsync(string providerName, ProviderMetadata metadata, ProviderOptions provider, string code, string codeVerifier, string redirectUri, CancellationToken cancellationToken) =>
         Authenticated(providerName, metadata, provider, ProviderCall.Mark(new AuthorizationCodeTokenRequest
         {
@@ -59,15 +66,25 @@ internal sealed class ProviderClient(IHttpClientFactory httpClientFactory, Clien
     /// The one place a request gets the client's credentials (<see cref="ClientAuthentication"/>): token, refresh and revocation
     /// requests all authenticate the same way. A client that cannot authenticate fails without calling the provider.
     /// </summary>
-    private Task<TResponse> Authenticated<TRequest, TResponse>(string providerName, ProviderMetadata metadata, ProviderOptions provider, TRequest request, Func<TRequest, Task<TResponse>> call, CancellationToken cancellationToken)
+    private async Task<TResponse> Authenticated<TRequest, TResponse>(string providerName, ProviderMetadata metadata, ProviderOptions provider, TRequest request, Func<TRequest, Task<TResponse>> call, CancellationToken cancellationToken)
         where TRequest : ProtocolRequest
         where TResponse : ProtocolResponse, new()
     {
         if (!clientAuthentication.TryApply(providerName, provider, metadata, request, out var problem))
         {
             logger.ClientAuthenticationUnavailable(providerName, problem!);
-            return Task.FromResult(ProtocolResponse.FromException<TResponse>(new InvalidOperationException(problem)));
+            return ProtocolResponse.FromException<TResponse>(new InvalidOperationException(problem));
         }
-        return ProviderHttpClient.TimeoutAsError(cancellationToken, () => call(request));
+        var response = await ProviderHttpClient.TimeoutAsError(cancellationToken, () => call(request));
+        return response switch
+        {
+            // The library's accessors (IsError, AccessToken, ExpiresIn) throw on JSON that is no object or holds a lone surrogate.
+            { Json: { } json } when json.ValueKind != JsonValueKind.Object || !JsonObjects.HasValidText(json) =>
+                ProtocolResponse.FromException<TResponse>(new InvalidDataException(UnusableAnswer)),
+            // A CR, LF or NUL in a header value throws before the request is sent (to userinfo, to an API through the proxy).
+            TokenResponse { AccessToken: { } accessToken } when accessToken.AsSpan().ContainsAnyExceptInRange(' ', '~') =>
+                ProtocolResponse.FromException<TResponse>(new InvalidDataException(UnusableAccessToken)),
+            _ => response,
+        };
     }
 }

@@ -27,5 +27,5 @@ internal static partial class ProviderLog
     public static partial void SigningKeysRefetchFailed(this ILogger logger, string provider, LogText error);
 
     [LoggerMessage(EventId = 8, EventName = "ClientAuthenticationUnavailable", Level = LogLevel.Error, Message = "Provider {Provider}: the client cannot authenticate, so the request was not sent: {Problem}")]
-    public static partial void ClientAuthenticationUnavailable(this ILogger logger, string provider, string problem);
+    public static partial void ClientAuthenticationUnavailable(this ILogger logger, string provider, LogText problem);
 }

@@ -27,6 +27,12 @@ internal sealed record ProviderMetadata(
     /// <summary>The metadata of a fetched document, or null (with the reason) when it lacks what a login needs.</summary>
     public static ProviderMetadata? TryCreate(DiscoveryDocumentResponse document, ProviderOptions provider, DateTimeOffset fetchedAt, out MetadataProblem? problem)
     {
+        // The library's accessors throw on a string that is not valid UTF-16 (an escaped lone surrogate), when a login reads it.
+        if (document.Json is { } json && !JsonObjects.HasValidText(json))
+        {
+            problem = new(MetadataProblem.InvalidMetadata, "the document holds text that is not valid UTF-16");
+            return null;
+        }
         var advertised = document.IdTokenSigningAlgorithmsSupported?.ToList() ?? [];
         // A provider that signs with the client secret only (HS256) needs no published key, and may publish none.
         var secretOnly = provider.VerifiesWithClientSecretOnly(advertised);

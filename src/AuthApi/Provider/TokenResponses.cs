@@ -20,12 +20,19 @@ internal static class TokenResponses
         && value.ValueKind == JsonValueKind.String
         && value.GetString()!.Length > 0;
 
+    /// <summary>
+    /// The answer's refresh token, or null when it has none that can be sent back: the library refuses (throws) to send a
+    /// blank one, so a provider's <c>""</c> or <c>" "</c> counts as no refresh token.
+    /// </summary>
+    public static string? RefreshTokenOf(TokenResponse response) =>
+        string.IsNullOrWhiteSpace(response.RefreshToken) ? null : response.RefreshToken;
+
     /// <summary>Why a token response failed, for the log: the error kind, HTTP status and the provider's <c>error</c> code.</summary>
     public static string Failure(TokenResponse response)
     {
         var error = response switch
         {
-            { Json: { ValueKind: not JsonValueKind.Object } } => "a JSON body that is not an object",
+            { Exception: InvalidDataException refused } => refused.Message, // ProviderClient's own reasons, no provider text
             // An exception by its type (TimeoutException, HttpRequestException), never its message; a provider's error code filtered.
             { ErrorType: ResponseErrorType.Exception } => response.Exception?.GetType().Name,
             _ => ProviderValues.SafeErrorCode(response.Error),

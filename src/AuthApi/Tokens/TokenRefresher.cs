@@ -143,7 +143,7 @@ internal sealed class TokenRefresher(
         {
             AccessToken = response.AccessToken,
             // Providers that do not rotate answer without a refresh token: the current one stays valid.
-            RefreshToken = string.IsNullOrEmpty(response.RefreshToken) ? refreshToken : response.RefreshToken,
+            RefreshToken = TokenResponses.RefreshTokenOf(response) ?? refreshToken,
             AccessTokenExpiresAt = AccessTokenExpiry.Of(response, provider, time.GetUtcNow()),
             TokenType = string.IsNullOrEmpty(response.TokenType) ? tokens.TokenType : response.TokenType,
             Scope = string.IsNullOrEmpty(response.Scope) ? tokens.Scope : response.Scope,

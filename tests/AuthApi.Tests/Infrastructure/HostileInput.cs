@@ -61,6 +61,33 @@ public static class HostileInput
         Gen.Int[1, 6],
         (header, claims, shape, segments) => new JwtRecipe(header, claims, shape, segments));
 
+    private static readonly Gen<MemberChange> TokenResponseChange = Gen.Select(
+        Gen.OneOf("access_token", "token_type", "expires_in", "refresh_token", "id_token", "scope", "error", "error_description", "x"),
+        JsonValue, Gen.Enum<ChangeKind>(), (name, value, kind) => new MemberChange(name, value, kind));
+
+    /// <summary>A body no JSON object: not JSON, another JSON type, or empty.</summary>
+    private static readonly Gen<string> NotAnObject = Gen.Frequency(
+        (3, Gen.OneOf("", "not json", "<html>", "{", "{\"access_token\":", "{}{}")),
+        (1, JsonValue));
+
+    /// <summary>
+    /// How to turn a token endpoint's valid answer (to the code or to a refresh) into a hostile one: another status, changed
+    /// members, an access token that is a JWT of a hostile shape (its <c>exp</c> is read), or a body that is no JSON object.
+    /// </summary>
+    public static readonly Gen<AnswerRecipe> TokenAnswer = Gen.Select(
+        Gen.Frequency((8, Gen.Const(200)), (1, Gen.OneOf(400, 401, 500, 503))),
+        TokenResponseChange.Array[0, 3],
+        Gen.Frequency((2, Gen.Const((JwtRecipe?)null)), (1, Jwt.Select(recipe => (JwtRecipe?)recipe))),
+        Gen.Frequency((8, Gen.Const((string?)null)), (1, NotAnObject.Select(body => (string?)body))),
+        (status, changes, accessToken, body) => new AnswerRecipe(status, changes, accessToken, body));
+
+    /// <summary>How to turn a valid userinfo answer into a hostile one: another status, changed claims, or no JSON object.</summary>
+    public static readonly Gen<AnswerRecipe> UserInfoAnswer = Gen.Select(
+        Gen.Frequency((8, Gen.Const(200)), (1, Gen.OneOf(401, 500))),
+        ClaimChange.Array[0, 3],
+        Gen.Frequency((8, Gen.Const((string?)null)), (1, NotAnObject.Select(body => (string?)body))),
+        (status, changes, body) => new AnswerRecipe(status, changes, null, body));
+
     /// <summary>A form body as bytes (possibly not UTF-8), with the fields an endpoint reads and others, repeated or not.</summary>
     public static readonly Gen<FormRecipe> Form = Gen.Select(
         Gen.Select(Gen.OneOf("code", "state", "iss", "error", "error_description", "user", "logout_token", "id_token", "x", "", "a[]"), Text, Gen.Bool)
@@ -127,34 +154,53 @@ public static class HostileInput
             };
         }
 
-        private static string ObjectText(IEnumerable<KeyValuePair<string, object>> members, MemberChange[] changes)
+        public override string ToString() =>
+            $"{Shape} ({Segments} segments), header {Described(Header)}, claims {Described(Claims)}";
+    }
+
+    /// <summary>A provider's answer: <paramref name="Status"/>, and the valid body changed, or <paramref name="Body"/> instead.</summary>
+    /// <param name="AccessToken">Makes the answer's <c>access_token</c> a JWT of this shape.</param>
+    public sealed record AnswerRecipe(int Status, MemberChange[] Changes, JwtRecipe? AccessToken, string? Body)
+    {
+        /// <summary>The status and body, from the members of a valid answer; an access token JWT carries <paramref name="accessTokenClaims"/>.</summary>
+        public (int Status, string Body) Apply(Dictionary<string, object> members, Dictionary<string, object>? accessTokenClaims = null)
         {
-            var list = members.Select(member => (Name: member.Key, Json: JsonSerializer.Serialize(member.Value))).ToList();
-            foreach (var change in changes)
+            if (AccessToken is not null && accessTokenClaims is not null)
             {
-                var index = list.FindIndex(member => member.Name == change.Name);
-                switch (change.Kind)
-                {
-                    case ChangeKind.Remove when index >= 0:
-                        list.RemoveAt(index);
-                        break;
-                    case ChangeKind.Replace when index >= 0:
-                        list[index] = (change.Name, change.Json);
-                        break;
-                    default:
-                        list.Add((change.Name, change.Json));
-                        break;
-                }
+                members["access_token"] = AccessToken.Apply(new Dictionary<string, object> { ["alg"] = "RS256", ["kid"] = "key-1", ["typ"] = "at+jwt" }, accessTokenClaims);
             }
-            return "{" + string.Join(",", list.Select(member => JsonSerializer.Serialize(member.Name) + ":" + member.Json)) + "}";
+            return (Status, Body ?? ObjectText(members, Changes));
         }
 
         public override string ToString() =>
-            $"{Shape} ({Segments} segments), header {Changes(Header)}, claims {Changes(Claims)}";
-
-        private static string Changes(MemberChange[] changes) =>
-            "[" + string.Join(", ", changes.Select(change => $"{change.Kind} {Abbreviated(change.Name)}: {Abbreviated(change.Json)}")) + "]";
+            $"{Status} {(Body is null ? Described(Changes) : Abbreviated(Body))}{(AccessToken is null ? "" : $", access token {AccessToken}")}";
     }
+
+    /// <summary>A JSON object's text: the members, then each change applied (a repeat adds a duplicate member).</summary>
+    private static string ObjectText(IEnumerable<KeyValuePair<string, object>> members, MemberChange[] changes)
+    {
+        var list = members.Select(member => (Name: member.Key, Json: JsonSerializer.Serialize(member.Value))).ToList();
+        foreach (var change in changes)
+        {
+            var index = list.FindIndex(member => member.Name == change.Name);
+            switch (change.Kind)
+            {
+                case ChangeKind.Remove when index >= 0:
+                    list.RemoveAt(index);
+                    break;
+                case ChangeKind.Replace when index >= 0:
+                    list[index] = (change.Name, change.Json);
+                    break;
+                default:
+                    list.Add((change.Name, change.Json));
+                    break;
+            }
+        }
+        return "{" + string.Join(",", list.Select(member => JsonSerializer.Serialize(member.Name) + ":" + member.Json)) + "}";
+    }
+
+    private static string Described(MemberChange[] changes) =>
+        "[" + string.Join(", ", changes.Select(change => $"{change.Kind} {Abbreviated(change.Name)}: {Abbreviated(change.Json)}")) + "]";
 
     public sealed record FormRecipe((string Name, string Value, bool Encoded)[] Fields, string ContentType, string Separator, byte[] TrailingBytes)
     {
@@ -178,14 +224,41 @@ public static class HostileInput
             $"{ContentType} [{string.Join(Separator, Fields.Select(field => $"{field.Name}={(field.Encoded ? "(encoded)" : "")}{Abbreviated(field.Value)}"))}] + {Convert.ToHexString(TrailingBytes)}";
     }
 
-    /// <summary>Fails with the input when the answer is a 5xx or an error-level log line carries a stack trace.</summary>
+    /// <summary>Fails with the input when the answer is a 5xx or an error-level log line since the last check carries a stack trace.</summary>
     public static void AssertAnsweredWithoutServerError(TestApp app, HttpResponseMessage response, object input)
     {
+        AssertNoUnhandledException(app, input);
         if ((int)response.StatusCode >= 500)
         {
             Assert.Fail($"{input} was answered {(int)response.StatusCode}");
         }
-        var unhandled = app.Factory.Logs.Lines.FirstOrDefault(line =>
+    }
+
+    /// <summary>
+    /// As <see cref="AssertAnsweredWithoutServerError"/>, but a 502 <c>refresh_failed</c> passes: what the contract answers when
+    /// the provider's answer to a refresh is unusable (the provider's failure, the session kept), not a failure of this service.
+    /// </summary>
+    public static async Task AssertAnsweredWithoutServerErrorButRefreshFailedAsync(TestApp app, HttpResponseMessage response, object input)
+    {
+        if (response.StatusCode == HttpStatusCode.BadGateway)
+        {
+            AssertNoUnhandledException(app, input);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(body.Contains("\"errorCode\":\"refresh_failed\"", StringComparison.Ordinal), $"{input} was answered 502 {body}");
+            return;
+        }
+        AssertAnsweredWithoutServerError(app, response, input);
+    }
+
+    /// <summary>Checks the log lines written since the last check and consumes them, so a failure names the input that caused it.</summary>
+    private static void AssertNoUnhandledException(TestApp app, object input)
+    {
+        var lines = new List<string>();
+        while (app.Factory.Logs.Lines.TryDequeue(out var line))
+        {
+            lines.Add(line);
+        }
+        var unhandled = lines.FirstOrDefault(line =>
             (line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal)) && line.Contains("   at ", StringComparison.Ordinal));
         if (unhandled is not null)
         {

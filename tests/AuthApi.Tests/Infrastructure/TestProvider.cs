@@ -164,6 +164,18 @@ public sealed class TestProvider : IDisposable
             .AtPriority(-1)
             .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.TemporaryRedirect).WithHeader("Location", location));
 
+    /// <summary>Requests to this path get the status and body (as JSON) <paramref name="answer"/> returns, instead of the provider's own answer.</summary>
+    public void Answer(string path, Func<IRequestMessage, (int Status, string Body)> answer) =>
+        Server.Given(Request.Create().WithPath(path).UsingAnyMethod())
+            .AtPriority(-2)
+            .RespondWith(Response.Create().WithCallback(request =>
+            {
+                var (status, body) = answer(request);
+                var response = Raw(body);
+                response.StatusCode = status;
+                return response;
+            }));
+
     /// <summary>The endpoint at this path answers only after the delay (a provider that hangs).</summary>
     public void Delay(string path, TimeSpan delay) =>
         Server.Given(Request.Create().WithPath(path).UsingAnyMethod())

@@ -51,6 +51,11 @@ public sealed class LogInjectionTests
 
     private const string EscapedForgery = "x\\u000D\\u000Afail: AuthApi.Forged[666] \\u0085\\u001B[2J\\u2028\\u202Eevil";
 
+    /// <summary>What a JSON string may carry raw that still ends a line (NEL, U+2028) or reorders text (U+202E).</summary>
+    private const string KeyIdForgery = "x\u0085fail: AuthApi.Forged[666]\u2028\u202Eevil";
+
+    private const string EscapedKeyIdForgery = "x\\u0085fail: AuthApi.Forged[666]\\u2028\\u202Eevil";
+
     [Fact]
     public async Task ALineSeparatorOrBidiOverrideInThePathIsEscapedInTheRequestLog()
     {
@@ -90,6 +95,49 @@ public sealed class LogInjectionTests
 
         var line = Assert.Single(app.Factory.Logs.Lines, line => line.Contains("Login failed", StringComparison.Ordinal));
         AssertNoRawControl(line);
+    }
+
+    [Fact]
+    public async Task AKeyIdInAnIdTokenIsEscapedInTheLoginLog()
+    {
+        await using var app = new TestApp();
+
+        await app.LoginAsync(app.CreateBrowser(), new Grant { CreateIdToken = payload => WithForgedKeyId(payload) });
+
+        var line = ForgedLine(app);
+        Assert.Contains("Login failed with id_token_invalid", line, StringComparison.Ordinal);
+        Assert.Contains(EscapedKeyIdForgery, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AKeyIdInARefreshedIdTokenIsEscapedInTheTokenLog()
+    {
+        await using var app = new TestApp();
+        app.Provider.IdTokenOnRefresh = true;
+        var browser = app.CreateBrowser();
+        // The login's ID token (with a nonce) is the provider's own; the refresh's (none) names a forged key.
+        await app.LoginAsync(browser, new Grant
+        {
+            CreateIdToken = payload => payload.ContainsKey("nonce") ? app.Provider.CreateIdToken(payload, TestKeys.Current) : WithForgedKeyId(payload),
+        });
+
+        await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/me/tokens/refresh") { Headers = { { "X-CSRF", "1" } } });
+
+        var line = ForgedLine(app);
+        Assert.Contains("Refreshing a session's tokens at provider test failed", line, StringComparison.Ordinal);
+        Assert.Contains(EscapedKeyIdForgery, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAuthenticationMethodInTheDiscoveryDocumentIsEscapedInTheProviderLog()
+    {
+        await using var app = new TestApp(changeMetadata: metadata => metadata["token_endpoint_auth_methods_supported"] = new[] { Forgery });
+
+        await app.LoginAsync(app.CreateBrowser());
+
+        var line = ForgedLine(app);
+        Assert.Contains("the client cannot authenticate", line, StringComparison.Ordinal);
+        Assert.Contains(EscapedForgery, line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,6 +183,13 @@ public sealed class LogInjectionTests
         var line = ForgedLine(app);
         Assert.Contains("the upstream set the cookie authapi.x\\u001B[2JAuthApi.Forged\\u007F,", line, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The ID token signed by a key the provider never published, under a key ID that breaks lines: the library quotes a key
+    /// ID it finds no key for in its message, unescaped (JSON lets NEL, U+2028 and U+202E stand raw in a string).
+    /// </summary>
+    private static string WithForgedKeyId(Dictionary<string, object> payload) =>
+        LogoutTokens.SignAsIs("{\"alg\":\"RS256\",\"kid\":\"" + KeyIdForgery + "\",\"typ\":\"JWT\"}", JsonSerializer.Serialize(payload), TestKeys.Foreign);
 
     /// <summary>The one log line the forgery reached, with no raw character of it left.</summary>
     private static string ForgedLine(TestApp app)

@@ -234,11 +234,27 @@ public sealed class CallbackFailureTests
     [InlineData("[]")]
     [InlineData("{\"id_token\": 5}")]
     [InlineData("<html>gateway</html>")]
+    [InlineData("{\"access_token\": \"a\", \"token_type\": \"Bearer\", \"id_token\": \"\\ud800\"}")] // a lone surrogate: reading it throws
+    [InlineData("{\"error\": \"\\udc00\"}")]
     public async Task MalformedTokenResponseIsTokenExchangeFailed(string body)
     {
         await using var app = new TestApp();
 
         var callback = await app.LoginAsync(app.CreateBrowser(), new Grant { RawTokenResponse = body });
+
+        CallbackAssert.FailedWith(callback, "token_exchange_failed");
+    }
+
+    [Theory]
+    [InlineData("access\r\nX-Forged: 1")]
+    [InlineData("access\u0000")]
+    [InlineData("accès")]
+    public async Task AnAccessTokenNoHeaderCanCarryIsTokenExchangeFailed(string accessToken)
+    {
+        await using var app = new TestApp();
+
+        // RFC 6749 Appendix A.12: an access token is 1*VSCHAR; this one would throw when put in userinfo's Authorization header.
+        var callback = await app.LoginAsync(app.CreateBrowser(), new Grant { AccessToken = accessToken });
 
         CallbackAssert.FailedWith(callback, "token_exchange_failed");
     }
@@ -297,7 +313,7 @@ public sealed class CallbackFailureTests
     public static TheoryData<string> IdTokenDefects() =>
     [
         "foreign-key", "unsigned", "hmac-with-public-key", "wrong-iss", "wrong-aud", "several-aud-without-azp",
-        "foreign-azp", "expired", "issued-in-future", "wrong-nonce", "no-nonce", "no-iat", "not-a-jwt",
+        "foreign-azp", "expired", "issued-in-future", "wrong-nonce", "no-nonce", "null-nonce", "no-iat", "not-a-jwt",
         "aud-with-trailing-slash", "crit-header", "duplicate-sub", "duplicate-header-member",
     ];
 
@@ -436,6 +452,7 @@ public sealed class CallbackFailureTests
             "issued-in-future" => new Grant { ChangeIdToken = payload => payload["iat"] = now + 300 },
             "wrong-nonce" => new Grant { ChangeIdToken = payload => payload["nonce"] = "not-the-nonce" },
             "no-nonce" => new Grant { ChangeIdToken = payload => payload.Remove("nonce") },
+            "null-nonce" => new Grant { ChangeIdToken = payload => payload["nonce"] = null! },
             "no-iat" => new Grant { ChangeIdToken = payload => payload.Remove("iat") },
             "not-a-jwt" => new Grant { CreateIdToken = _ => "not-a-jwt" },
             "aud-with-trailing-slash" => new Grant { ChangeIdToken = payload => payload["aud"] = TestProvider.ClientId + "/" },

@@ -100,6 +100,22 @@ public abstract class BackChannelLogoutTests(RedisClusterFixture? cluster) : Red
     }
 
     [Fact]
+    public async Task AnUnauthenticatedTokenCannotForgeALogLine()
+    {
+        await using var app = CreateApp();
+        // Anyone can post: a key ID that ends a line (NEL, U+2028, raw in JSON), signed by a key the provider never published.
+        const string header = "{\"alg\":\"RS256\",\"kid\":\"x\u0085fail: AuthApi.Forged[666]\u2028\",\"typ\":\"logout+jwt\"}";
+        var token = LogoutTokens.SignAsIs(header, JsonSerializer.Serialize(LogoutTokens.Claims(app, User, ProviderSid)), TestKeys.Foreign);
+
+        await ProblemAssert.IsAsync(await PostAsync(app, LogoutTokens.Form(token)), HttpStatusCode.BadRequest, ErrorCodes.InvalidLogoutToken);
+
+        var line = Assert.Single(app.Factory.Logs.Lines, line => line.Contains("AuthApi.Forged", StringComparison.Ordinal));
+        Assert.StartsWith("Warning AuthApi.Logout.BackChannelLogout: Refused a back-channel logout", line, StringComparison.Ordinal);
+        Assert.Contains("x\\u0085fail: AuthApi.Forged[666]\\u2028", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(line, character => char.IsControl(character) || character == '\u2028');
+    }
+
+    [Fact]
     public async Task AReplayedTokenIsInvalidLogoutTokenAndEndsNothing()
     {
         await using var app = CreateApp();

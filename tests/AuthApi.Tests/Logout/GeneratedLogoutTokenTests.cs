@@ -3,8 +3,9 @@ using CsCheck;
 namespace AuthApi.Tests.Logout;
 
 /// <summary>
-/// Property-based: generated logout tokens and form bodies at <c>POST /backchannel-logout</c> (with the Redis store, so each
-/// reaches the token's validation) are answered 200 or 400, never a 5xx or a logged unhandled exception.
+/// Property-based, with the Redis store: generated logout tokens and form bodies at <c>POST /backchannel-logout</c> (the store
+/// is on, so each reaches the token's validation) are answered 200 or 400, and sessions made from generated ID tokens (their
+/// <c>sub</c>, <c>sid</c> and <c>iss</c> index them) are listed and ended, never with a 5xx or a logged unhandled exception.
 /// </summary>
 public sealed class GeneratedLogoutTokenTests() : RedisTests(null)
 {
@@ -40,6 +41,32 @@ public sealed class GeneratedLogoutTokenTests() : RedisTests(null)
 
             HostileInput.AssertAnsweredWithoutServerError(app, response, form);
         }, iter: 80, threads: 1);
+    }
+
+    [Fact]
+    public async Task NoGeneratedIdTokenCausesAServerErrorInTheStore()
+    {
+        await using var app = CreateApp();
+        var provider = app.CreateBareClient();
+
+        await HostileInput.Jwt.SampleAsync(async recipe =>
+        {
+            var browser = app.CreateBrowser();
+            var grant = new Grant
+            {
+                Claims = { ["sid"] = "provider-session-a" },
+                CreateIdToken = payload => recipe.Apply(new Dictionary<string, object> { ["alg"] = "RS256", ["kid"] = "key-1", ["typ"] = "JWT" }, payload),
+            };
+
+            HostileInput.AssertAnsweredWithoutServerError(app, await app.LoginAsync(browser, grant), recipe);
+            HostileInput.AssertAnsweredWithoutServerError(app, await browser.GetAsync("/me/sessions"), recipe);
+            var bySid = LogoutTokens.Form(LogoutTokens.Sign(LogoutTokens.Claims(app, subject: null, "provider-session-a")));
+            HostileInput.AssertAnsweredWithoutServerError(app, await provider.PostAsync("/backchannel-logout", bySid), recipe);
+            var bySub = LogoutTokens.Form(LogoutTokens.Sign(LogoutTokens.Claims(app, "user-1", sid: null)));
+            HostileInput.AssertAnsweredWithoutServerError(app, await provider.PostAsync("/backchannel-logout", bySub), recipe);
+            using var everywhere = new HttpRequestMessage(HttpMethod.Post, "/logout?everywhere=true") { Headers = { { "X-CSRF", "1" } } };
+            HostileInput.AssertAnsweredWithoutServerError(app, await browser.SendAsync(everywhere), recipe);
+        }, iter: 100, threads: 1);
     }
 
     private TestApp CreateApp() => new(settings =>

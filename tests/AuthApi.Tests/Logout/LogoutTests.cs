@@ -66,6 +66,24 @@ public sealed class LogoutTests
         Assert.False((await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean());
     }
 
+    [Theory]
+    [InlineData(200, "1")]
+    [InlineData(200, "[]")]
+    [InlineData(400, "{\"error\": \"\\ud800\"}")] // a lone surrogate: reading it throws
+    public async Task AnUnreadableRevocationAnswerDoesNotBlockTheLogout(int status, string body)
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser);
+        app.Provider.Answer("/revoke", _ => (status, body));
+
+        var response = await PostLogoutAsync(browser);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(app.Factory.Logs.Lines, line => line.Contains("Revoking the refresh token"));
+        Assert.False((await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean());
+    }
+
     [Fact]
     public async Task RevocationCanBeTurnedOff()
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace AuthApi.Tests.Provider;
 
 public sealed class DiscoveryCacheTests
@@ -95,6 +97,23 @@ public sealed class DiscoveryCacheTests
     public async Task MetadataWithoutWhatALoginNeedsIsUnavailable(string missing)
     {
         await using var app = new TestApp(changeMetadata: metadata => metadata.Remove(missing));
+
+        var response = await app.CreateBrowser().GetAsync("/login");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.ServiceUnavailable, "provider_unavailable");
+    }
+
+    [Theory]
+    [InlineData("id_token_signing_alg_values_supported", "[\"RS256\", \"\\ud800\"]")]
+    [InlineData("authorization_response_iss_parameter_supported", "\"\\ud800\"")]
+    public async Task MetadataWithTextThatIsNotValidUtf16IsUnavailable(string member, string json)
+    {
+        await using var app = new TestApp();
+        using var http = new HttpClient();
+        var metadata = JsonNode.Parse(await http.GetStringAsync(app.Provider.MetadataUrl))!.AsObject();
+        metadata.Remove(member);
+        // A lone surrogate, escaped in the JSON text (a serializer would not write one): the discovery library throws reading it.
+        app.Provider.Answer("/.well-known/openid-configuration", _ => (200, metadata.ToJsonString()[..^1] + $",\"{member}\":{json}}}"));
 
         var response = await app.CreateBrowser().GetAsync("/login");
 

@@ -124,6 +124,43 @@ public sealed class RefreshTests
         Assert.Single(app.Factory.Logs.Lines, line => line.Contains("over Auth:Session:MaxCookieBytes; the session ends", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{\"access_token\": \"\\ud800\", \"token_type\": \"Bearer\"}")] // a lone surrogate: reading it throws
+    [InlineData("{\"access_token\": \"access-2\", \"error\": \"\\udc00\"}")]
+    [InlineData("{\"access_token\": \"access-2\\r\\nX-Forged: 1\", \"token_type\": \"Bearer\"}")] // no header can carry it
+    public async Task AnUnreadableAnswerFailsTheRefreshAndKeepsTheSession(string body)
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser);
+        app.Provider.Answer("/token", _ => (200, body));
+
+        var failed = await RefreshAsync(browser);
+
+        await ProblemAssert.IsAsync(failed, HttpStatusCode.BadGateway, "refresh_failed");
+        Assert.True((await browser.GetFromJsonAsync<JsonElement>("/me")).GetProperty("isLoggedIn").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("\u2028")]
+    public async Task ABlankRefreshTokenCountsAsNone(string refreshToken)
+    {
+        await using var app = new TestApp();
+        var browser = app.CreateBrowser();
+        await app.LoginAsync(browser, new Grant { RefreshToken = refreshToken });
+
+        var refresh = await RefreshAsync(browser);
+        var logout = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/logout") { Headers = { { "X-CSRF", "1" } } });
+
+        // The token library refuses to send a blank token (it throws): there is nothing to refresh or revoke with.
+        await ProblemAssert.IsAsync(refresh, HttpStatusCode.Conflict, "no_refresh_token");
+        Assert.Equal(HttpStatusCode.OK, logout.StatusCode);
+        Assert.Equal(0, app.Provider.RequestsTo("/revoke"));
+    }
+
     [Fact]
     public async Task ConcurrentRefreshesShareOneGrantAndKeepTheSession()
     {
